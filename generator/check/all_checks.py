@@ -1,0 +1,13 @@
+"""Importing this module registers every check (see :mod:`generator.check.registry`)."""
+
+from generator.check import (  # noqa: F401
+    coverage,
+    ids,
+    kpis,
+    metadata,
+    onboarding,
+    quizzes,
+    references,
+    scripts,
+    translations,
+)

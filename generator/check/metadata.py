@@ -1,0 +1,47 @@
+"""The handbook metadata is usable: a semantic version and a sensible language setup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.check.registry import Context, Finding, check
+from generator.model.types import where
+
+SEMVER_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
+
+
+@check("version-format")
+def version_is_semantic(ctx: Context) -> Iterator[Finding]:
+    """The process version is a semantic version ``MAJOR.MINOR.PATCH``.
+
+    Passes: ``version: "1.2.0"``.
+    Fails: ``version: "v1"`` or ``version: "1.2"``.
+    """
+    info = ctx.handbook.info
+    if info and info.version and not SEMVER_RE.match(info.version):
+        yield Finding(
+            where(info, "version"),
+            f"version '{info.version}' is not a semantic version",
+            'write it as MAJOR.MINOR.PATCH in quotes, e.g. "1.2.0"',
+        )
+
+
+@check("default-language")
+def default_language_listed(ctx: Context) -> Iterator[Finding]:
+    """The default language is one of ``languages``, and no language is listed twice.
+
+    Passes: ``languages: [en, zh]``, ``default_language: en``.
+    Fails: ``languages: [zh]`` with ``default_language: en``.
+    """
+    info = ctx.handbook.info
+    if not info:
+        return
+    if info.default_language not in info.languages:
+        yield Finding(
+            where(info, "default_language"),
+            f"default language '{info.default_language}' is not in languages",
+            f"add it to 'languages' or choose one of {', '.join(info.languages)}",
+        )
+    if len(set(info.languages)) != len(info.languages):
+        yield Finding(where(info, "languages"), "a language is listed twice", "list each once")

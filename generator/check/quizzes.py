@@ -1,0 +1,148 @@
+"""Quiz questions can be answered and graded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.check.registry import Context, Finding, check
+from generator.model import entities as e
+from generator.model.types import where
+
+
+def _choice_questions(ctx: Context, kind: str) -> Iterator[e.Question]:
+    for _, question in ctx.handbook.questions:
+        if question.type == kind:
+            yield question
+
+
+@check("single-choice-answer")
+def single_choice_has_one_answer(ctx: Context) -> Iterator[Finding]:
+    """A single-choice question has at least two options and exactly one correct one.
+
+    Passes: options a, b, c with only b ``correct: true``.
+    Fails: no option correct, or a and b both correct.
+    """
+    for q in _choice_questions(ctx, "single"):
+        correct = sum(o.correct for o in q.options)
+        if len(q.options) < 2 or correct != 1:
+            yield Finding(
+                where(q, "options"),
+                f"single-choice question '{q.id}' has {len(q.options)} options and {correct} marked correct",
+                "give two or more options, exactly one with "
+                "'correct: true' (or make it a multiple-choice question)",
+            )
+
+
+@check("multiple-choice-answer")
+def multiple_choice_has_answers(ctx: Context) -> Iterator[Finding]:
+    """A multiple-choice question has at least two options and at least one correct one.
+
+    Passes: options a–d with a and c correct.
+    Fails: no option marked ``correct: true``.
+    """
+    for q in _choice_questions(ctx, "multiple"):
+        if len(q.options) < 2 or not any(o.correct for o in q.options):
+            yield Finding(
+                where(q, "options"),
+                f"multiple-choice question '{q.id}' needs two or more options, at least one correct",
+                "mark the right options with 'correct: true'",
+            )
+
+
+@check("duplicate-option")
+def options_unique(ctx: Context) -> Iterator[Finding]:
+    """Within a question, option ids and option texts are unique (in every language).
+
+    Passes: options "1 week" and "1 month".
+    Fails: two options both reading "1 week", or both with ``id: a``.
+    """
+    for _, q in ctx.handbook.questions:
+        seen: dict[tuple[str, str], e.Option] = {}
+        for option in q.options:
+            keys: list[tuple[str, str]] = [("id", option.id)]
+            keys += [(lang, text.strip().casefold()) for lang, text in option.text.values() if text]
+            for key in keys:
+                first = seen.setdefault(key, option)
+                if first is not option:
+                    what = "id" if key[0] == "id" else f"{key[0]} text"
+                    yield Finding(
+                        option.loc,
+                        f"question '{q.id}': option '{option.id}' repeats the {what} of option '{first.id}'",
+                        "make every option different",
+                    )
+                    break
+
+
+@check("question-shape")
+def answers_fit_the_type(ctx: Context) -> Iterator[Finding]:
+    """Each question type has what it needs and nothing else.
+
+    Choice questions have options and no ``answer``; true-false has ``answer: true|false``
+    and no options; numeric has a number ``answer`` and no options.
+    Passes: ``type: true-false`` with ``answer: false``.
+    Fails: ``type: true-false`` with options; ``type: numeric`` with ``answer: true``.
+    """
+    for _, q in ctx.handbook.questions:
+        if q.type in ("single", "multiple"):
+            if q.answer is not None:
+                yield Finding(
+                    where(q, "answer"),
+                    f"{q.type}-choice question '{q.id}' has an 'answer'",
+                    "mark options with 'correct: true' instead",
+                )
+            continue
+        if q.options:
+            yield Finding(
+                where(q, "options"),
+                f"{q.type} question '{q.id}' has options",
+                "remove them, or change the type to single or multiple",
+            )
+        wants_bool = q.type == "true-false"
+        if wants_bool != isinstance(q.answer, bool) or q.answer is None:
+            shape = "true or false" if wants_bool else "a number"
+            yield Finding(
+                where(q, "answer"),
+                f"{q.type} question '{q.id}' needs 'answer' to be {shape}",
+                f"add 'answer: {'true' if wants_bool else '50'}'",
+            )
+
+
+@check("numeric-tolerance")
+def numeric_has_tolerance(ctx: Context) -> Iterator[Finding]:
+    """A numeric question states how far an answer may be off (``tolerance`` ≥ 0).
+
+    Passes: ``answer: 120``, ``tolerance: 0.5``.
+    Fails: no ``tolerance``, or ``tolerance: -1``.
+    """
+    for q in _choice_questions(ctx, "numeric"):
+        if q.tolerance is None or q.tolerance < 0:
+            yield Finding(
+                where(q, "tolerance"),
+                f"numeric question '{q.id}' needs a tolerance of 0 or more",
+                "add e.g. 'tolerance: 0.5' (0 for an exact answer)",
+            )
+    for _, q in ctx.handbook.questions:
+        if q.type != "numeric" and q.tolerance is not None:
+            yield Finding(
+                where(q, "tolerance"),
+                f"{q.type} question '{q.id}' has a tolerance",
+                "only numeric questions take one; remove it",
+            )
+
+
+@check("pass-mark-range")
+def pass_mark_is_percent(ctx: Context) -> Iterator[Finding]:
+    """A quiz's ``pass_mark`` is a percentage from 1 to 100, and the quiz has questions.
+
+    Passes: ``pass_mark: 80``.
+    Fails: ``pass_mark: 0`` or ``pass_mark: 120``; a quiz with no questions.
+    """
+    for quiz in ctx.handbook.quizzes:
+        if not 1 <= quiz.pass_mark <= 100:
+            yield Finding(
+                where(quiz, "pass_mark"),
+                f"quiz '{quiz.id}' has pass mark {quiz.pass_mark}",
+                "give a percentage from 1 to 100",
+            )
+        if not quiz.questions:
+            yield Finding(quiz.loc, f"quiz '{quiz.id}' has no questions", "add questions or remove it")

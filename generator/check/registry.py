@@ -1,0 +1,71 @@
+"""The consistency checks: each a small function with a stable code, registered here.
+
+A check receives a :class:`Context` and yields :class:`Finding` objects; the registry
+turns them into :class:`~generator.diagnostics.Diagnostic` with the check's code, so
+a check never spells its own code twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, Level
+from generator.model.handbook import Handbook
+from generator.model.index import Index
+from generator.model.location import Location
+
+
+@dataclass(frozen=True)
+class Context:
+    handbook: Handbook
+    index: Index
+
+
+@dataclass(frozen=True)
+class Finding:
+    location: Location
+    message: str
+    hint: str = ""
+
+
+CheckFunction = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    level: Level
+    function: CheckFunction
+
+    @property
+    def summary(self) -> str:
+        doc = self.function.__doc__ or ""
+        return doc.strip().splitlines()[0] if doc.strip() else self.code
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(code: str, level: Level = "error") -> Callable[[CheckFunction], CheckFunction]:
+    """Register ``function`` as the check for ``code``."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if code in REGISTRY:
+            raise ValueError(f"check code {code!r} is registered twice")
+        REGISTRY[code] = Check(code, level, function)
+        return function
+
+    return register
+
+
+def run_checks(handbook: Handbook) -> list[Diagnostic]:
+    """Run every registered check over ``handbook`` and return what they found."""
+    from generator.check import all_checks  # noqa: F401  (registers the checks)
+
+    context = Context(handbook, Index(handbook))
+    return [
+        Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
+        for registered in REGISTRY.values()
+        for f in registered.function(context)
+    ]

@@ -1,0 +1,53 @@
+"""Talk-track placeholders are declared and used."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.check.registry import Context, Finding, check
+from generator.model.types import where
+
+PLACEHOLDER_RE = re.compile(r"\{([^{}\s]*)\}")
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The ``{name}`` placeholders a script text uses, in order."""
+    return PLACEHOLDER_RE.findall(text)
+
+
+@check("undeclared-placeholder")
+def placeholders_declared(ctx: Context) -> Iterator[Finding]:
+    """Every ``{name}`` in a script's text is listed in its ``placeholders``.
+
+    Passes: text "Hello {customer_name}" with ``placeholders: [customer_name]``.
+    Fails: the same text with ``placeholders: []``.
+    """
+    for script in ctx.handbook.scripts:
+        declared = set(script.placeholders)
+        for lang, text in script.text.values():
+            for name in dict.fromkeys(placeholders_in(text or "")):
+                if name not in declared:
+                    yield Finding(
+                        script.text.loc or script.loc,
+                        f"script '{script.id}' ({lang}) uses {{{name}}} but does not declare it",
+                        f"add '{name}' to 'placeholders'",
+                    )
+
+
+@check("unused-placeholder")
+def placeholders_used(ctx: Context) -> Iterator[Finding]:
+    """Every declared placeholder appears in the script's text in every language.
+
+    Passes: ``placeholders: [product]`` and both texts mention ``{product}``.
+    Fails: the Chinese text leaves ``{product}`` out.
+    """
+    for script in ctx.handbook.scripts:
+        for i, name in enumerate(script.placeholders):
+            for lang, text in script.text.values():
+                if text is not None and name not in placeholders_in(text):
+                    yield Finding(
+                        where(script, "placeholders", i),
+                        f"script '{script.id}' declares {{{name}}} but its {lang} text does not use it",
+                        f"use {{{name}}} in the text or remove it",
+                    )

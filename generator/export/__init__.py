@@ -1,0 +1,1 @@
+"""Exports: the handbook's data in formats other tools read."""

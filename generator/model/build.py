@@ -1,0 +1,307 @@
+"""Turn a position-aware YAML tree into the entity dataclasses, reporting every mismatch.
+
+The rules come from the dataclass annotations themselves (see :mod:`generator.model.types`),
+so there is no second schema to keep in step. A field that is missing or wrong is
+reported and replaced by a neutral value, so one mistake does not hide the others and
+the consistency checks can still run over the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import types
+import typing
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+from generator.diagnostics import Diagnostic, error
+from generator.load.yaml_tree import YList, YMap
+from generator.model.location import Location
+from generator.model.types import (
+    LANGUAGES,
+    NAME_RE,
+    SLUG_MAX,
+    SLUG_RE,
+    TARGET_RE,
+    Name,
+    Slug,
+    Target,
+    Text,
+)
+
+_ID_RULES = {
+    Slug: (SLUG_RE, "an id", "use lower-case letters, digits and single hyphens, e.g. 'first-contact'"),
+    Name: (NAME_RE, "a name", "use lower-case letters, digits and underscores, e.g. 'actual_revenue'"),
+    Target: (TARGET_RE, "a reference", "write kind:id, e.g. 'stage:market-analysis'"),
+}
+
+
+@cache
+def entity_fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
+    """The YAML-facing fields of an entity class with their resolved annotations."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
+
+
+def has_default(f: dataclasses.Field[Any]) -> bool:
+    return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, YMap | dict):
+        return "a mapping"
+    if isinstance(value, YList | list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value}"
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+class Builder:
+    """Builds entities for one file and collects the problems found on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[Diagnostic] = []
+
+    def problem(self, loc: Location, code: str, message: str, hint: str = "") -> None:
+        self.problems.append(error(loc, code, message, hint))
+
+    # --- entities -------------------------------------------------------------------
+
+    def entity(self, cls: type, data: Any, loc: Location, what: str) -> Any:
+        if not isinstance(data, YMap):
+            keys = ", ".join(f.name for f, _ in entity_fields(cls)[:3])
+            self.problem(
+                loc,
+                "wrong-type",
+                f"{what} must be a mapping, found {describe(data)}",
+                f"write its keys ({keys} …) indented below it",
+            )
+            return None
+        fields = entity_fields(cls)
+        names = {f.name for f, _ in fields}
+        for key in data:
+            if key not in names:
+                hint = suggest(key, names) or f"allowed keys: {', '.join(sorted(names))}"
+                self.problem(data.key_at[key], "unknown-key", f"unknown key '{key}' in {what}", hint)
+        values: dict[str, Any] = {}
+        at: dict[str, Location] = {}
+        for f, hint_type in fields:
+            if f.name in data:
+                value_loc = data.value_at[f.name]
+                at[f.name] = value_loc
+                values[f.name] = self.value(hint_type, data[f.name], value_loc, f"'{f.name}'", at, f.name)
+            elif not has_default(f):
+                self.problem(
+                    data.loc,
+                    "missing-key",
+                    f"{what} has no '{f.name}'",
+                    f"add '{f.name}:' ({_expected(hint_type)})",
+                )
+                values[f.name] = neutral(hint_type)
+        return cls(**values, loc=data.loc, at=at)
+
+    # --- values ---------------------------------------------------------------------
+
+    def value(
+        self,
+        tp: Any,
+        raw: Any,
+        loc: Location,
+        what: str,
+        at: dict[str, Location] | None = None,
+        name: str = "",
+    ) -> Any:
+        origin = get_origin(tp)
+        if origin in (Union, types.UnionType):
+            return self._union(tp, raw, loc, what, at, name)
+        if origin is list:
+            return self._list(get_args(tp)[0], raw, loc, what, at, name)
+        if origin is dict:
+            return self._dict(get_args(tp), raw, loc, what)
+        if origin is Literal:
+            return self._choice(get_args(tp), raw, loc, what)
+        if tp is Text:
+            return self._text(raw, loc, what)
+        if dataclasses.is_dataclass(tp):
+            return self.entity(typing.cast(type, tp), raw, loc, what) or neutral(tp)
+        if tp in _ID_RULES:
+            return self._id(tp, raw, loc, what)
+        return self._scalar(tp, raw, loc, what)
+
+    def _union(
+        self, tp: Any, raw: Any, loc: Location, what: str, at: dict[str, Location] | None, name: str
+    ) -> Any:
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if raw is None:
+            return None
+        if len(options) == 1:
+            return self.value(options[0], raw, loc, what, at, name)
+        for option in options:  # e.g. bool | float: take the first that fits exactly
+            if option is bool and isinstance(raw, bool):
+                return raw
+            if option is float and isinstance(raw, int | float) and not isinstance(raw, bool):
+                return float(raw)
+        self.problem(
+            loc,
+            "wrong-type",
+            f"{what} must be {' or '.join(_expected(o) for o in options)}, found {describe(raw)}",
+        )
+        return None
+
+    def _list(
+        self, item_tp: Any, raw: Any, loc: Location, what: str, at: dict[str, Location] | None, name: str
+    ) -> list[Any]:
+        if not isinstance(raw, YList):
+            self.problem(
+                loc,
+                "wrong-type",
+                f"{what} must be a list, found {describe(raw)}",
+                "write each item on its own line starting with '- '",
+            )
+            return []
+        items = []
+        for index, item in enumerate(raw):
+            item_loc = raw.item_at[index]
+            if at is not None:
+                at[f"{name}[{index}]"] = item_loc
+            items.append(self.value(item_tp, item, item_loc, f"item {index + 1} of {what}"))
+        return items
+
+    def _dict(self, args: tuple[Any, ...], raw: Any, loc: Location, what: str) -> dict[Any, Any]:
+        if not isinstance(raw, YMap):
+            self.problem(loc, "wrong-type", f"{what} must be a mapping, found {describe(raw)}")
+            return {}
+        key_tp, value_tp = args
+        return {
+            self.value(key_tp, key, raw.key_at[key], f"key of {what}"): self.value(
+                value_tp, item, raw.value_at[key], f"'{key}' in {what}"
+            )
+            for key, item in raw.items()
+        }
+
+    def _choice(self, choices: tuple[str, ...], raw: Any, loc: Location, what: str) -> Any:
+        if raw in choices and isinstance(raw, str):
+            return raw
+        hint = suggest(str(raw), choices) if isinstance(raw, str) else ""
+        self.problem(
+            loc, "invalid-value", f"{what} is {describe(raw)}; expected one of: {', '.join(choices)}", hint
+        )
+        return choices[0]
+
+    def _text(self, raw: Any, loc: Location, what: str) -> Text:
+        example = "write it as 'en: …' and 'zh: …' on two indented lines"
+        if not isinstance(raw, YMap):
+            self.problem(
+                loc,
+                "wrong-type",
+                f"{what} must give the text in each language, found {describe(raw)}",
+                example,
+            )
+            return Text()
+        texts: dict[str, str] = {}
+        for lang, value in raw.items():
+            if lang not in LANGUAGES:
+                self.problem(
+                    raw.key_at[lang],
+                    "unknown-key",
+                    f"unknown language '{lang}' in {what}",
+                    suggest(str(lang), LANGUAGES) or f"languages: {', '.join(LANGUAGES)}",
+                )
+            elif isinstance(value, str):
+                texts[lang] = value
+            elif value is not None:
+                self.problem(
+                    raw.value_at[lang],
+                    "wrong-type",
+                    f"{what} in '{lang}' must be text, found {describe(value)}",
+                    "put the text in quotes",
+                )
+        return Text(**texts, loc=raw.loc)
+
+    def _id(self, tp: Any, raw: Any, loc: Location, what: str) -> str:
+        pattern, kind, hint = _ID_RULES[tp]
+        if not isinstance(raw, str):
+            self.problem(loc, "wrong-type", f"{what} must be {kind}, found {describe(raw)}", hint)
+            return ""
+        if len(raw) > SLUG_MAX or not pattern.match(raw):
+            shown = raw if len(raw) <= 40 else raw[:40] + "…"
+            reason = (
+                f"is {len(raw)} characters long (at most {SLUG_MAX})"
+                if len(raw) > SLUG_MAX
+                else "is not a valid one"
+            )
+            self.problem(loc, "invalid-id", f"{what} '{shown}' {reason}: {kind} is expected", hint)
+            return ""
+        return raw
+
+    def _scalar(self, tp: Any, raw: Any, loc: Location, what: str) -> Any:
+        ok = (
+            (tp is str and isinstance(raw, str))
+            or (tp is bool and isinstance(raw, bool))
+            or (tp is int and isinstance(raw, int) and not isinstance(raw, bool))
+            or (tp is float and isinstance(raw, int | float) and not isinstance(raw, bool))
+            or (tp is datetime.date and type(raw) is datetime.date)
+        )
+        if ok:
+            return float(raw) if tp is float else raw
+        hint = "put it in quotes" if tp is str and raw is not None else ""
+        if tp is datetime.date:
+            hint = "write the date as YYYY-MM-DD"
+        self.problem(loc, "wrong-type", f"{what} must be {_expected(tp)}, found {describe(raw)}", hint)
+        return neutral(tp)
+
+
+def _expected(tp: Any) -> str:
+    origin = get_origin(tp)
+    if origin is list:
+        return "a list"
+    if origin is dict or dataclasses.is_dataclass(tp):
+        return "a mapping"
+    if origin is Literal:
+        return "one of " + ", ".join(get_args(tp))
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        datetime.date: "a date (YYYY-MM-DD)",
+        Text: "text in each language (en, zh)",
+    }
+    if tp in _ID_RULES:
+        return _ID_RULES[tp][1]
+    return names.get(tp, "a value")
+
+
+def neutral(tp: Any) -> Any:
+    """A stand-in for a missing or broken value, so the rest can still be checked."""
+    origin = get_origin(tp)
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if origin is Literal:
+        return get_args(tp)[0]
+    if origin in (Union, types.UnionType):
+        return None
+    if tp is Text:
+        return Text()
+    if tp is datetime.date:
+        return datetime.date(1970, 1, 1)
+    if dataclasses.is_dataclass(tp):
+        return None
+    return {int: 0, float: 0.0, bool: False}.get(tp, "")

@@ -1,0 +1,395 @@
+"""The sales process as frozen dataclasses: one class per kind of thing in the handbook.
+
+Field names are the YAML keys. A field's annotation says what the loader accepts, its
+metadata says which collection a reference points at (``ref``) and what it means
+(``doc``). References hold ids only; they are resolved by the checks, not here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal
+
+from generator.model.location import Location
+from generator.model.types import (
+    Name,
+    Positions,
+    Slug,
+    Target,
+    Text,
+    doc,
+    located,
+    positions,
+    ref,
+)
+
+Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-event", "regularly"]
+Channel = Literal["phone", "email", "meeting", "social-media", "wecom", "remote"]
+ScriptPurpose = Literal[
+    "first-contact",
+    "discovery-question",
+    "presentation",
+    "objection-handling",
+    "negotiation",
+    "closing",
+    "follow-up",
+    "support",
+]
+Direction = Literal["higher-is-better", "lower-is-better"]
+KpiUnit = Literal["percent", "ratio", "yuan", "count", "days"]
+TrainingLevel = Literal["basic", "advanced"]
+ItemKind = Literal["read", "checklist", "quiz", "meeting", "check-in", "training", "task"]
+QuestionType = Literal["single", "multiple", "true-false", "numeric"]
+
+
+# --- the handbook as a whole -------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandbookInfo:
+    title: Text = doc("The handbook's title, shown in the header of every page.")
+    version: str = doc("The process version, a semantic version such as 1.2.0.")
+    effective_date: datetime.date = doc("The date this process version takes effect.")
+    languages: list[Literal["en", "zh"]] = doc("The languages the handbook is written in.")
+    default_language: Literal["en", "zh"] = doc("The language readers land on first.")
+    purpose: Text = doc("Why the process exists: the overview on the home page.")
+    benefits: list[Text] = doc("What following the process brings the company.")
+    commitment: Text | None = doc("What it takes from management and staff.", default=None)
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Principle:
+    id: Slug
+    name: Text
+    summary: Text
+    example: Text | None = None
+    loc: Location = located()
+    at: Positions = positions()
+
+
+# --- people -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Duty:
+    id: Slug
+    cadence: Cadence = doc("How often the duty recurs.")
+    text: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role:
+    id: Slug
+    name: Text
+    purpose: Text = doc("One sentence: what the role is for.")
+    responsibilities: list[Text]
+    duties: list[Duty]
+    mentors: list[Slug] = ref("role", "Roles whose new hires this role mentors.", default_factory=list)
+    loc: Location = located()
+    at: Positions = positions()
+
+
+# --- the process ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Practice:
+    name: Text
+    text: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    id: Slug = doc("Unique across all stages.")
+    name: Text
+    summary: Text
+    owner: Slug = ref("role", "The role that carries the step out.")
+    practices: list[Practice]
+    deliverables: list[Text]
+    tools: list[Slug] = ref("tool", "Tools used in this step.", default_factory=list)
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stage:
+    id: Slug
+    order: int = doc("Position in the process, 1 to N without gaps.")
+    name: Text
+    goal: Text
+    entry_criteria: list[Text]
+    exit_criteria: list[Text]
+    owners: list[Slug] = ref("role", "Roles accountable for the stage.")
+    kpis: list[Slug] = ref("kpi", "KPIs that measure the stage.", default_factory=list)
+    steps: list[Step]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Script:
+    id: Slug
+    title: Text
+    stage: Slug = ref("stage")
+    step: Slug = ref("step", "A step of the script's stage.")
+    channel: Channel
+    purpose: ScriptPurpose
+    audience: Text = doc("Who the script is said to.")
+    placeholders: list[Name] = doc(
+        "Names written as {name} in the text; each must be declared here.",
+        default_factory=list,
+    )
+    text: Text
+    do: Text | None = doc("What to say: the good example of a do/don't pair.", default=None)
+    dont: Text | None = doc("What not to say: the bad example of the pair.", default=None)
+    notes: Text | None = None
+    loc: Location = located()
+    at: Positions = positions()
+
+
+# --- measurement ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class KpiInput:
+    id: Name
+    name: Text
+    unit: KpiUnit
+    formula: str | None = doc("For a derived input: how it is computed from other inputs.", default=None)
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class KpiExample:
+    inputs: dict[Name, float] = doc("Values of the KPI's inputs.")
+    expected: float = doc("The result, in the KPI's unit (a percent as 120, not 1.2).")
+    explanation: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class KpiTarget:
+    cadence: Cadence
+    text: Text
+    value: float | None = None
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Kpi:
+    id: Slug
+    name: Text
+    family: Text | None = doc("The group the KPI belongs to, e.g. retention rate.", default=None)
+    definition: Text
+    formula: str = doc("Arithmetic over the inputs' names: + - * / and parentheses.")
+    inputs: list[KpiInput]
+    unit: KpiUnit
+    direction: Direction
+    cadence: list[Cadence]
+    owner: Slug = ref("role")
+    data_source: Slug = ref("tool", "The tool the inputs come from.")
+    targets: list[KpiTarget] = field(default_factory=list)
+    examples: list[KpiExample]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+# --- how the team works ------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class UsageRule:
+    id: Slug
+    text: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tool:
+    id: Slug
+    name: Text
+    purpose: Text
+    usage_rules: list[UsageRule]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Occurrence:
+    day: int = doc("Days after the triggering event, e.g. 7 for one week after purchase.")
+    label: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meeting:
+    id: Slug
+    name: Text
+    cadence: Cadence
+    purpose: Text
+    owner: Slug = ref("role", "Who calls and runs it.")
+    attendees: list[Slug] = ref("role")
+    agenda: list[Text]
+    rules: list[Text] = field(default_factory=list)
+    schedule: list[Occurrence] = doc(
+        "For meetings tied to an event (a purchase): when they happen.", default_factory=list
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tier:
+    id: Slug
+    name: Text
+    priority: int = doc("1 is followed up first.")
+    value: Text = doc("The customer value the tier stands for.")
+    criteria: list[Text]
+    resource_rule: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingFormat:
+    id: Slug
+    name: Text
+    summary: Text
+    practices: list[Text]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingModule:
+    id: Slug
+    level: TrainingLevel
+    name: Text
+    summary: Text
+    topics: list[Text]
+    formats: list[Slug] = ref("training-format", "How the module is delivered.")
+    audience: list[Slug] = ref("role")
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    id: Slug
+    term: Text
+    note: Text | None = None
+    loc: Location = located()
+    at: Positions = positions()
+
+
+# --- learning ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistItem:
+    id: Slug = doc("Stable: progress is saved under it. Unique within the checklist.")
+    text: Text
+    owner: Slug = ref("role")
+    day: int = doc("Due on this day counted from the start date (day 1 is the start).")
+    step: Slug | None = ref("step", "The step the item comes from.", default=None)
+    page: Target | None = doc("Or the page it comes from, as kind:id.", default=None)
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Checklist:
+    id: Slug
+    title: Text
+    summary: Text
+    stage: Slug | None = ref("stage", "The stage the checklist belongs to.", default=None)
+    items: list[ChecklistItem]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class PathItem:
+    id: Slug = doc("Unique within the onboarding path.")
+    kind: ItemKind
+    title: Text
+    target: Target | None = doc(
+        "What the item points at, as kind:id (stage:, role:, kpi:, checklist:, quiz:, "
+        "meeting:, training:, tool:, tier:, page:).",
+        default=None,
+    )
+    owner: Slug = ref("role", "Who does it (the mentor for check-ins).")
+    day: int | None = doc("Due day; the milestone's day when left out.", default=None)
+    prerequisites: list[Slug] = doc("Items of the same path that come first.", default_factory=list)
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Milestone:
+    id: Slug
+    day: int = doc("Day of the milestone counted from the start date (day 1 is the start).")
+    title: Text
+    goal: Text
+    items: list[PathItem]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnboardingPath:
+    id: Slug
+    role: Slug = ref("role", "The role whose new hires follow this path.")
+    mentor: Slug = ref("role", "The role that assigns the path and follows the hire.")
+    title: Text
+    summary: Text
+    milestones: list[Milestone]
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Option:
+    id: Slug
+    text: Text
+    correct: bool = False
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    id: Slug = doc("Unique across all quizzes.")
+    type: QuestionType
+    prompt: Text
+    options: list[Option] = doc("For single and multiple choice.", default_factory=list)
+    answer: bool | float | None = doc("For true-false (true or false) and numeric questions.", default=None)
+    tolerance: float | None = doc("For numeric questions: accepted distance.", default=None)
+    unit: KpiUnit | None = None
+    explanation: Text
+    tests: list[Target] = doc("What the question tests, as kind:id (stage:, step:, kpi:, role: …).")
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quiz:
+    id: Slug
+    title: Text
+    summary: Text
+    pass_mark: int = doc("Percent of points needed to pass, 1 to 100.")
+    questions: list[Question]
+    loc: Location = located()
+    at: Positions = positions()

@@ -1,0 +1,100 @@
+"""The whole handbook: every collection, as loaded from all definition files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import entities as e
+
+# Top-level YAML keys and the entity each list holds. ``handbook`` is a single mapping.
+COLLECTIONS: dict[str, type] = {
+    "principles": e.Principle,
+    "roles": e.Role,
+    "stages": e.Stage,
+    "scripts": e.Script,
+    "kpis": e.Kpi,
+    "tools": e.Tool,
+    "meetings": e.Meeting,
+    "tiers": e.Tier,
+    "training_formats": e.TrainingFormat,
+    "training_modules": e.TrainingModule,
+    "glossary": e.Term,
+    "checklists": e.Checklist,
+    "onboarding_paths": e.OnboardingPath,
+    "quizzes": e.Quiz,
+}
+
+# Kinds of file, for editors: each gets a JSON Schema allowing these top-level keys.
+FILE_KINDS: dict[str, tuple[str, ...]] = {
+    "handbook": ("handbook", "principles"),
+    "roles": ("roles",),
+    "stages": ("stages",),
+    "scripts": ("scripts",),
+    "kpis": ("kpis",),
+    "tools": ("tools",),
+    "meetings": ("meetings",),
+    "tiers": ("tiers",),
+    "training": ("training_formats", "training_modules"),
+    "glossary": ("glossary",),
+    "checklists": ("checklists",),
+    "onboarding": ("onboarding_paths",),
+    "quizzes": ("quizzes",),
+}
+
+# The singular used in messages ("stage 'x'") and in ``kind:id`` references.
+KIND_OF: dict[str, str] = {
+    "principles": "principle",
+    "roles": "role",
+    "stages": "stage",
+    "scripts": "script",
+    "kpis": "kpi",
+    "tools": "tool",
+    "meetings": "meeting",
+    "tiers": "tier",
+    "training_formats": "training-format",
+    "training_modules": "training",
+    "glossary": "term",
+    "checklists": "checklist",
+    "onboarding_paths": "path",
+    "quizzes": "quiz",
+}
+
+
+@dataclass
+class Handbook:
+    """Everything loaded from one handbook folder, before references are resolved."""
+
+    root: Path
+    info: e.HandbookInfo | None = None
+    files: list[str] = field(default_factory=list)
+    principles: list[e.Principle] = field(default_factory=list)
+    roles: list[e.Role] = field(default_factory=list)
+    stages: list[e.Stage] = field(default_factory=list)
+    scripts: list[e.Script] = field(default_factory=list)
+    kpis: list[e.Kpi] = field(default_factory=list)
+    tools: list[e.Tool] = field(default_factory=list)
+    meetings: list[e.Meeting] = field(default_factory=list)
+    tiers: list[e.Tier] = field(default_factory=list)
+    training_formats: list[e.TrainingFormat] = field(default_factory=list)
+    training_modules: list[e.TrainingModule] = field(default_factory=list)
+    glossary: list[e.Term] = field(default_factory=list)
+    checklists: list[e.Checklist] = field(default_factory=list)
+    onboarding_paths: list[e.OnboardingPath] = field(default_factory=list)
+    quizzes: list[e.Quiz] = field(default_factory=list)
+
+    def collection(self, key: str) -> list[Any]:
+        items: list[Any] = getattr(self, key)
+        return items
+
+    @property
+    def steps(self) -> list[tuple[e.Stage, e.Step]]:
+        return [(stage, step) for stage in self.stages for step in stage.steps]
+
+    @property
+    def questions(self) -> list[tuple[e.Quiz, e.Question]]:
+        return [(quiz, q) for quiz in self.quizzes for q in quiz.questions]
+
+    def ordered_stages(self) -> list[e.Stage]:
+        return sorted(self.stages, key=lambda s: s.order)

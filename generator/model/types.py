@@ -1,0 +1,83 @@
+"""Value types shared by every entity: bilingual text, slugs, references.
+
+The entity dataclasses in :mod:`generator.model.entities` are built from these; the
+loader (:mod:`generator.model.build`) and the JSON Schema writer
+(:mod:`generator.model.schema`) both read the dataclass annotations, so a field is
+declared once and the parser, the checks and the editor schema agree on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, NewType
+
+from generator.model.location import NOWHERE, Location
+
+LANGUAGES = ("en", "zh")
+
+Slug = NewType("Slug", str)
+"""A stable, human-readable id: lower-case letters, digits and single hyphens."""
+
+Name = NewType("Name", str)
+"""A variable name used in formulas and script placeholders: ``snake_case``."""
+
+Target = NewType("Target", str)
+"""A typed reference ``kind:id``, e.g. ``stage:market-analysis`` or ``page:guides/new-hires.md``."""
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+TARGET_RE = re.compile(r"^(?P<kind>[a-z-]+):(?P<id>[^\s:]+)$")
+SLUG_MAX = 80
+
+
+def located() -> Any:
+    """The ``loc`` field every entity carries; never read from YAML."""
+    return field(default=NOWHERE, compare=False, repr=False, metadata={"internal": True})
+
+
+Positions = dict[str, Location]
+"""Where each field's value starts, keyed ``field`` or ``field[index]`` for list items."""
+
+
+def positions() -> Any:
+    """The ``at`` field every entity carries: positions of its fields' values."""
+    return field(default_factory=dict, compare=False, repr=False, metadata={"internal": True})
+
+
+def where(entity: Any, name: str, index: int | None = None) -> Location:
+    """The position of a field (or of one item of a list field) of a loaded entity."""
+    at: Positions = getattr(entity, "at", {})
+    key = name if index is None else f"{name}[{index}]"
+    found = at.get(key) or at.get(name)
+    return found if found is not None else getattr(entity, "loc", NOWHERE)
+
+
+def ref(kind: str, doc: str = "", **kw: Any) -> Any:
+    """A field holding the id (or ids) of another entity of ``kind``."""
+    return field(metadata={"ref": kind, "doc": doc}, **kw)
+
+
+def doc(text: str, **kw: Any) -> Any:
+    """A field with a description (shown in the JSON Schema, hence in editors)."""
+    return field(metadata={"doc": text}, **kw)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Text:
+    """Human-readable text in every handbook language.
+
+    A language left out is kept as ``None`` and reported by the translation check,
+    never filled in from another language.
+    """
+
+    en: str | None = None
+    zh: str | None = None
+    loc: Location = located()
+
+    def get(self, lang: str) -> str:
+        value = getattr(self, lang, None)
+        return value if isinstance(value, str) else ""
+
+    def values(self) -> list[tuple[str, str | None]]:
+        return [(lang, getattr(self, lang)) for lang in LANGUAGES]

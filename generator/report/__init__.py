@@ -1,0 +1,1 @@
+"""Reporters: turn diagnostics into text for people or JSON for tools."""

@@ -1,0 +1,29 @@
+"""Load a handbook folder and check it: the first two stages of every command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.check.registry import run_checks
+from generator.diagnostics import Diagnostics
+from generator.load.project import load_handbook
+from generator.model.handbook import Handbook
+
+
+@dataclass
+class Validation:
+    handbook: Handbook
+    diagnostics: Diagnostics
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics.errors
+
+
+def validate(root: Path) -> Validation:
+    """Load every definition below ``root`` and run every check; never raises on bad input."""
+    diagnostics = Diagnostics()
+    handbook = load_handbook(root, diagnostics)
+    diagnostics.extend(run_checks(handbook))
+    return Validation(handbook, diagnostics)
