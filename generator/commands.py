@@ -31,6 +31,8 @@ def run_validate(args: argparse.Namespace) -> int:
         for diagnostic in found:
             print(format_text(diagnostic, colour))
         print(summary(found, files), file=sys.stderr)
+        if result.checks_skipped:
+            print("consistency checks were skipped: fix the files that cannot be read first", file=sys.stderr)
     failed = result.diagnostics.errors or (args.strict and result.diagnostics.warnings)
     return 1 if failed else 0
 

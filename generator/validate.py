@@ -17,6 +17,10 @@ class Validation:
     diagnostics: Diagnostics
 
     @property
+    def checks_skipped(self) -> bool:
+        return bool(self.handbook.unreadable)
+
+    @property
     def ok(self) -> bool:
         return not self.diagnostics.errors
 
@@ -25,5 +29,8 @@ def validate(root: Path) -> Validation:
     """Load every definition below ``root`` and run every check; never raises on bad input."""
     diagnostics = Diagnostics()
     handbook = load_handbook(root, diagnostics)
-    diagnostics.extend(run_checks(handbook))
+    # A file that could not be read at all would make every reference into it look
+    # dangling: report what blocks reading first, check consistency once it is fixed.
+    if not handbook.unreadable:
+        diagnostics.extend(run_checks(handbook))
     return Validation(handbook, diagnostics)

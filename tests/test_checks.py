@@ -45,74 +45,198 @@ SECOND_STAGE = """stages:
         deliverables: []
 """
 
-S, P, O, Q = "process/stage.yaml", "process/people.yaml", "process/onboarding.yaml", "quizzes/basics.yaml"
+S, P, ONB, Q = "process/stage.yaml", "process/people.yaml", "process/onboarding.yaml", "quizzes/basics.yaml"
 H = "process/handbook.yaml"
 
 CASES = [
-    Case("duplicate-id", "process/terms.yaml", [], "- id: customer-file",
-         new_files={"process/terms.yaml": "glossary:\n  - id: customer-file\n    term: {en: file, zh: 档案}\n"}),
-    Case("duplicate-id", S, [("      - id: list-ready", "      - id: list-ready\n        text: {en: a, zh: b}\n"
-                              "        owner: seller\n        day: 1\n        step: find-customers\n"
-                              "      - id: list-ready")], "- id: list-ready", nth=2),
+    Case(
+        "duplicate-id",
+        "process/terms.yaml",
+        [],
+        "- id: customer-file",
+        new_files={
+            "process/terms.yaml": "glossary:\n  - id: customer-file\n    term: {en: file, zh: 档案}\n"
+        },
+    ),
+    Case(
+        "duplicate-id",
+        S,
+        [
+            (
+                "      - id: list-ready",
+                "      - id: list-ready\n        text: {en: a, zh: b}\n"
+                "        owner: seller\n        day: 1\n        step: find-customers\n"
+                "      - id: list-ready",
+            )
+        ],
+        "- id: list-ready",
+        nth=2,
+    ),
     Case("unresolved-reference", S, [("    owners: [seller]", "    owners: [sellr]")], "owners: [sellr]"),
-    Case("unresolved-reference", O, [("target: stage:prospecting", "target: stage:prospect")],
-         "target: stage:prospect"),
-    Case("unresolved-reference", O, [("target: stage:prospecting", "target: page:guides/none.md")],
-         "target: page:guides/none.md"),
-    Case("step-outside-stage", S, [("    step: find-customers\n    channel", "    step: close-deal\n    channel")],
-         "step: close-deal", new_files={"process/closing.yaml": SECOND_STAGE},
-         also={"stage-needs-checklist", "stage-needs-script", "stage-needs-question"}),
-    Case("checklist-item-source", S, [("        day: 2\n        step: find-customers\n", "        day: 2\n")],
-         "- id: list-ready"),
-    Case("target-kind", O, [("target: quiz:basics", "target: checklist:prospecting")],
-         "target: checklist:prospecting"),
+    Case(
+        "unresolved-reference",
+        ONB,
+        [("target: stage:prospecting", "target: stage:prospect")],
+        "target: stage:prospect",
+    ),
+    Case(
+        "unresolved-reference",
+        ONB,
+        [("target: stage:prospecting", "target: page:guides/none.md")],
+        "target: page:guides/none.md",
+    ),
+    Case(
+        "step-outside-stage",
+        S,
+        [("    step: find-customers\n    channel", "    step: close-deal\n    channel")],
+        "step: close-deal",
+        new_files={"process/closing.yaml": SECOND_STAGE},
+        also={"stage-needs-checklist", "stage-needs-script", "stage-needs-question"},
+    ),
+    Case(
+        "checklist-item-source",
+        S,
+        [("        day: 2\n        step: find-customers\n", "        day: 2\n")],
+        "- id: list-ready",
+    ),
+    Case(
+        "target-kind",
+        ONB,
+        [("target: quiz:basics", "target: checklist:prospecting")],
+        "target: checklist:prospecting",
+    ),
     Case("stage-order", S, [("    order: 1", "    order: 2")], "order: 2"),
-    Case("stage-needs-checklist", S, [("    stage: prospecting\n    items:", "    items:")],
-         "- id: prospecting"),
+    Case(
+        "stage-needs-checklist",
+        S,
+        [("    stage: prospecting\n    items:", "    items:")],
+        "- id: prospecting",
+    ),
     Case("stage-needs-script", S, [(r"scripts:.*?(?=kpis:)", "")], "- id: prospecting"),
-    Case("stage-needs-question", Q, [("tests: [step:find-customers]", "tests: [tool:crm]"),
-                                     ("tests: [tier:a, stage:prospecting]", "tests: [tier:a]")],
-         "- id: prospecting", marker_file=S),
-    Case("role-needs-path", O, [("    role: coach", "    role: seller")], "- id: coach", marker_file=P),
-    Case("unknown-prerequisite", O, [("prerequisites: [read-stage]", "prerequisites: [read-stag]")],
-         "prerequisites: [read-stag]"),
-    Case("prerequisite-cycle", O, [("target: stage:prospecting\n",
-                                    "target: stage:prospecting\n            prerequisites: [take-quiz]\n")],
-         "- id: take-quiz", also={"prerequisite-due-later"}),
-    Case("prerequisite-due-later", O, [("target: training-format:mentoring\n",
-                                        "target: training-format:mentoring\n"
-                                        "            prerequisites: [take-quiz]\n")],
-         "prerequisites: [take-quiz]"),
+    Case(
+        "stage-needs-question",
+        Q,
+        [
+            ("tests: [step:find-customers]", "tests: [tool:crm]"),
+            ("tests: [tier:a, stage:prospecting]", "tests: [tier:a]"),
+        ],
+        "- id: prospecting",
+        marker_file=S,
+    ),
+    Case("role-needs-path", ONB, [("    role: coach", "    role: seller")], "- id: coach", marker_file=P),
+    Case(
+        "unknown-prerequisite",
+        ONB,
+        [("prerequisites: [read-stage]", "prerequisites: [read-stag]")],
+        "prerequisites: [read-stag]",
+    ),
+    Case(
+        "prerequisite-cycle",
+        ONB,
+        [
+            (
+                "target: stage:prospecting\n",
+                "target: stage:prospecting\n            prerequisites: [take-quiz]\n",
+            )
+        ],
+        "- id: take-quiz",
+        also={"prerequisite-due-later"},
+    ),
+    Case(
+        "prerequisite-due-later",
+        ONB,
+        [
+            (
+                "target: training-format:mentoring\n",
+                "target: training-format:mentoring\n            prerequisites: [take-quiz]\n",
+            )
+        ],
+        "prerequisites: [take-quiz]",
+    ),
     Case("day-range", S, [("        day: 2", "        day: 0")], "day: 0"),
-    Case("formula-syntax", S, [("formula: won / offered * 100", "formula: won // offered")],
-         "formula: won // offered"),
-    Case("formula-syntax", S, [("formula: won / offered * 100", "formula: __import__('os').getcwd()")],
-         "formula: __import__"),
-    Case("formula-unknown-input", S, [("formula: won / offered * 100", "formula: won / offerd * 100")],
-         "formula: won / offerd"),
+    Case(
+        "formula-syntax",
+        S,
+        [("formula: won / offered * 100", "formula: won // offered")],
+        "formula: won // offered",
+    ),
+    Case(
+        "formula-syntax",
+        S,
+        [("formula: won / offered * 100", "formula: __import__('os').getcwd()")],
+        "formula: __import__",
+    ),
+    Case(
+        "formula-unknown-input",
+        S,
+        [("formula: won / offered * 100", "formula: won / offerd * 100")],
+        "formula: won / offerd",
+    ),
     Case("kpi-example", S, [("expected: 25", "expected: 0.25")], "expected: 0.25"),
-    Case("kpi-example", S, [("inputs: {won: 3, offered: 12}", "inputs: {won: 3, ofered: 12}")],
-         "inputs: {won: 3, ofered: 12}"),
-    Case("undeclared-placeholder", S, [("placeholders: [customer_name]", "placeholders: []")],
-         'text: {en: "Hello'),
-    Case("unused-placeholder", S, [("placeholders: [customer_name]", "placeholders: [customer_name, product]")],
-         "placeholders: [customer_name, product]"),
-    Case("single-choice-answer", Q, [("text: {en: Sign the contract, zh: 签订合同}",
-                                      "text: {en: Sign the contract, zh: 签订合同}\n            correct: true")],
-         "- id: a"),
-    Case("multiple-choice-answer", Q, [("text: {en: Customer files, zh: 客户档案}\n            correct: true",
-                                        "text: {en: Customer files, zh: 客户档案}"),
-                                       ("text: {en: Follow-up status, zh: 跟进进度}\n            correct: true",
-                                        "text: {en: Follow-up status, zh: 跟进进度}")],
-         "- id: a", nth=2),
-    Case("duplicate-option", Q, [("text: {en: Lunch orders, zh: 午餐订单}", "text: {en: Customer files, zh: 午餐订单}")],
-         "- id: c", nth=2),
+    Case(
+        "kpi-example",
+        S,
+        [("inputs: {won: 3, offered: 12}", "inputs: {won: 3, ofered: 12}")],
+        "inputs: {won: 3, ofered: 12}",
+    ),
+    Case(
+        "undeclared-placeholder",
+        S,
+        [("placeholders: [customer_name]", "placeholders: []")],
+        'text: {en: "Hello',
+    ),
+    Case(
+        "unused-placeholder",
+        S,
+        [("placeholders: [customer_name]", "placeholders: [customer_name, product]")],
+        "placeholders: [customer_name, product]",
+    ),
+    Case(
+        "single-choice-answer",
+        Q,
+        [
+            (
+                "text: {en: Sign the contract, zh: 签订合同}",
+                "text: {en: Sign the contract, zh: 签订合同}\n            correct: true",
+            )
+        ],
+        "- id: a",
+    ),
+    Case(
+        "multiple-choice-answer",
+        Q,
+        [
+            (
+                "text: {en: Customer files, zh: 客户档案}\n            correct: true",
+                "text: {en: Customer files, zh: 客户档案}",
+            ),
+            (
+                "text: {en: Follow-up status, zh: 跟进进度}\n            correct: true",
+                "text: {en: Follow-up status, zh: 跟进进度}",
+            ),
+        ],
+        "- id: a",
+        nth=2,
+    ),
+    Case(
+        "duplicate-option",
+        Q,
+        [("text: {en: Lunch orders, zh: 午餐订单}", "text: {en: Customer files, zh: 午餐订单}")],
+        "- id: c",
+        nth=2,
+    ),
     Case("question-shape", Q, [("answer: true", "answer: 3")], "answer: 3"),
     Case("numeric-tolerance", Q, [("        tolerance: 0.5\n", "")], "- id: win-rate-value"),
     Case("pass-mark-range", Q, [("pass_mark: 75", "pass_mark: 120")], "pass_mark: 120"),
-    Case("missing-translation", P, [("name: {en: Coach, zh: 教练}", "name: {en: Coach}")], "name: {en: Coach}"),
-    Case("missing-translation", P, [("name: {en: Coach, zh: 教练}", 'name: {en: Coach, zh: " "}')],
-         'name: {en: Coach, zh: " "}'),
+    Case(
+        "missing-translation", P, [("name: {en: Coach, zh: 教练}", "name: {en: Coach}")], "name: {en: Coach}"
+    ),
+    Case(
+        "missing-translation",
+        P,
+        [("name: {en: Coach, zh: 教练}", 'name: {en: Coach, zh: " "}')],
+        'name: {en: Coach, zh: " "}',
+    ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
 ]

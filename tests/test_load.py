@@ -23,7 +23,9 @@ def test_duplicate_key_is_an_error_not_a_silent_overwrite(workspace: Workspace) 
 
 
 def test_unknown_key_suggests_the_close_one(workspace: Workspace) -> None:
-    workspace.replace(S, "        owner: seller\n        practices", "        ownr: seller\n        practices")
+    workspace.replace(
+        S, "        owner: seller\n        practices", "        ownr: seller\n        practices"
+    )
     problems = {p.code: p for p in workspace.problems()}
     assert set(problems) == {"unknown-key", "missing-key"}
     assert problems["unknown-key"].location.line == workspace.line_of(S, "ownr: seller")
@@ -52,7 +54,9 @@ def test_missing_key_names_the_key_and_the_place(workspace: Workspace) -> None:
         ("    owners: [seller]", "    owners: seller", "wrong-type"),
     ],
 )
-def test_wrong_values_are_reported_where_they_are(workspace: Workspace, old: str, new: str, code: str) -> None:
+def test_wrong_values_are_reported_where_they_are(
+    workspace: Workspace, old: str, new: str, code: str
+) -> None:
     workspace.replace(S, old, new)
     problems = workspace.problems()
     assert code in {p.code for p in problems}
@@ -76,7 +80,9 @@ def test_ids_must_be_safe_slugs(workspace: Workspace, bad_id: str) -> None:
 def test_object_tags_are_refused(workspace: Workspace) -> None:
     workspace.write("process/evil.yaml", "glossary:\n  - !!python/object/apply:os.system ['echo owned']\n")
     problems = workspace.problems()
-    assert ("yaml-tag", "process/evil.yaml", 2) in {(p.code, p.location.file, p.location.line) for p in problems}
+    assert ("yaml-tag", "process/evil.yaml", 2) in {
+        (p.code, p.location.file, p.location.line) for p in problems
+    }
 
 
 def test_syntax_error_gives_line_and_column(workspace: Workspace) -> None:
@@ -136,7 +142,9 @@ def test_deep_nesting_is_refused() -> None:
 
 
 def test_second_handbook_mapping_is_refused(workspace: Workspace) -> None:
-    workspace.write("process/more-handbook.yaml", workspace.text("process/handbook.yaml").split("principles:")[0])
+    workspace.write(
+        "process/more-handbook.yaml", workspace.text("process/handbook.yaml").split("principles:")[0]
+    )
     assert only(workspace, "duplicate-handbook") == [("process/more-handbook.yaml", 1, 1)]
 
 

@@ -33,6 +33,7 @@ def load_handbook(root: Path, diagnostics: Diagnostics) -> Handbook:
         loaded = load_file(rel, raw)
         diagnostics.extend(loaded.problems)
         if loaded.data is None:
+            handbook.unreadable.append(rel)
             continue
         data = loaded.data
         if not isinstance(data, YMap):

@@ -168,6 +168,41 @@ class _Walker:
         return result
 
 
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse a file whose aliases would expand past :data:`MAX_NODES` values.
+
+    Sizes are memoised per node, so a "billion laughs" file is measured in the time
+    it takes to read it, not to expand it.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            if id(node) in open_nodes or any(id(c) in open_nodes for c in children):
+                raise _TooLarge(node, "an alias refers to a value that contains it")
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        open_nodes.discard(id(node))
+        sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+        if sizes[id(node)] > MAX_NODES:
+            raise _TooLarge(node, f"aliases expand the file to more than {MAX_NODES:,} values")
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def _tag_problem(loc: Location, tag: str) -> Diagnostic:
     return error(
         loc,
@@ -203,7 +238,7 @@ def load_file(path: str, raw: bytes) -> LoadedFile:
     except RecursionError:
         loaded.problems.append(error(start, "nesting-too-deep", "values are nested too deeply to read"))
         return loaded
-    if node is None:
+    if node is None or (node.tag == "tag:yaml.org,2002:null" and isinstance(node, yaml.ScalarNode)):
         loaded.problems.append(
             error(
                 start,
@@ -215,6 +250,7 @@ def load_file(path: str, raw: bytes) -> LoadedFile:
         return loaded
     walker = _Walker(path)
     try:
+        _check_expansion(node)
         loaded.data = walker.value(node, 0)
     except _TooLarge as exc:
         loaded.problems.append(error(walker.loc(exc.node), "file-too-complex", exc.why))

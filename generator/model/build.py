@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import re
 import types
 import typing
 from functools import cache
@@ -83,6 +84,8 @@ class Builder:
     # --- entities -------------------------------------------------------------------
 
     def entity(self, cls: type, data: Any, loc: Location, what: str) -> Any:
+        if isinstance(data, YMap) and isinstance(data.get("id"), str) and data["id"]:
+            what = f"{noun(cls)} '{data['id']}'"
         if not isinstance(data, YMap):
             keys = ", ".join(f.name for f, _ in entity_fields(cls)[:3])
             self.problem(
@@ -110,7 +113,7 @@ class Builder:
                     data.loc,
                     "missing-key",
                     f"{what} has no '{f.name}'",
-                    f"add '{f.name}:' ({_expected(hint_type)})",
+                    f"add '{f.name}:' with {_expected(hint_type)}",
                 )
                 values[f.name] = neutral(hint_type)
         return cls(**values, loc=data.loc, at=at)
@@ -179,7 +182,12 @@ class Builder:
             item_loc = raw.item_at[index]
             if at is not None:
                 at[f"{name}[{index}]"] = item_loc
-            items.append(self.value(item_tp, item, item_loc, f"item {index + 1} of {what}"))
+            label = (
+                f"{noun(item_tp)} {index + 1}"
+                if dataclasses.is_dataclass(item_tp)
+                else f"item {index + 1} of {what}"
+            )
+            items.append(self.value(item_tp, item, item_loc, label))
         return items
 
     def _dict(self, args: tuple[Any, ...], raw: Any, loc: Location, what: str) -> dict[Any, Any]:
@@ -264,6 +272,12 @@ class Builder:
             hint = "write the date as YYYY-MM-DD"
         self.problem(loc, "wrong-type", f"{what} must be {_expected(tp)}, found {describe(raw)}", hint)
         return neutral(tp)
+
+
+def noun(cls: Any) -> str:
+    """How messages name an entity class: ``KpiInput`` → ``KPI input``."""
+    words = re.findall(r"[A-Z][a-z]*", getattr(cls, "__name__", "value"))
+    return " ".join("KPI" if w == "Kpi" else w.lower() for w in words)
 
 
 def _expected(tp: Any) -> str:

@@ -69,6 +69,7 @@ class Handbook:
     root: Path
     info: e.HandbookInfo | None = None
     files: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
     principles: list[e.Principle] = field(default_factory=list)
     roles: list[e.Role] = field(default_factory=list)
     stages: list[e.Stage] = field(default_factory=list)
