@@ -39,6 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
 
+    p = sub.add_parser(
+        "checks",
+        help="list the consistency checks with their codes",
+        description="list the consistency checks with their codes",
+    )
+    p.set_defaults(root=Path("."))
+
     p = command("export", "write the handbook's data for other tools")
     p.add_argument("what", choices=("model",), help="what to export")
     p.add_argument("--format", choices=("json",), default="json")

@@ -37,6 +37,16 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def run_checks(args: argparse.Namespace) -> int:
+    from generator.check import all_checks  # noqa: F401  (registers the checks)
+    from generator.check.registry import REGISTRY
+
+    width = max(map(len, REGISTRY))
+    for code, registered in sorted(REGISTRY.items()):
+        print(f"{code:<{width}}  {registered.summary}")
+    return 0
+
+
 def run_export(args: argparse.Namespace) -> int:
     result = validate(args.root)
     if not result.ok:

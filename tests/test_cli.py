@@ -121,3 +121,11 @@ def test_schema_rejects_what_validate_rejects() -> None:
     bad = {"roles": [{"id": "Sales Rep", "name": {"en": "x", "zh": "y"}}]}
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
     assert errors
+
+
+def test_checks_lists_every_registered_code() -> None:
+    from generator.check import all_checks  # noqa: F401
+    from generator.check.registry import REGISTRY
+
+    out = handbook("checks").stdout
+    assert {line.split()[0] for line in out.splitlines()} == set(REGISTRY)

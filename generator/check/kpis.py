@@ -114,5 +114,5 @@ def kpi_examples_hold(ctx: Context) -> Iterator[Finding]:
                     where(example, "expected"),
                     f"KPI '{kpi.id}': the formula gives {actual:g}, the example says {example.expected:g}",
                     "correct the inputs or the expected result"
-                    + (" (a percent is written as 120, not 1.2)" if kpi.unit == "percent" else ""),
+                    + ("; a percent is written as 120, not 1.2" if kpi.unit == "percent" else ""),
                 )

@@ -235,6 +235,20 @@ def load_file(path: str, raw: bytes) -> LoadedFile:
     except yaml.MarkedYAMLError as exc:
         loaded.problems.append(_syntax_problem(path, exc))
         return loaded
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        at = Location(path, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        loaded.problems.append(
+            error(
+                at,
+                "encoding",
+                f"character U+{exc.character:04X} is not allowed in YAML"
+                if isinstance(exc.character, int)
+                else f"character {exc.character!r} is not allowed in YAML",
+                "remove the control character",
+            )
+        )
+        return loaded
     except RecursionError:
         loaded.problems.append(error(start, "nesting-too-deep", "values are nested too deeply to read"))
         return loaded

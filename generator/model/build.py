@@ -187,7 +187,9 @@ class Builder:
                 if dataclasses.is_dataclass(item_tp)
                 else f"item {index + 1} of {what}"
             )
-            items.append(self.value(item_tp, item, item_loc, label))
+            value = self.value(item_tp, item, item_loc, label)
+            if value is not None or not dataclasses.is_dataclass(item_tp):
+                items.append(value)  # a broken entity is reported and left out
         return items
 
     def _dict(self, args: tuple[Any, ...], raw: Any, loc: Location, what: str) -> dict[Any, Any]:
