@@ -1,0 +1,1 @@
+"""Tools to measure how the generator scales: synthetic handbooks of a chosen size."""
