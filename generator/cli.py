@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
 
+    command("generate", "validate, then write the handbook's Markdown into .handbook/")
+    command("build", "validate, generate and build every language into site/")
+    p = command("serve", "preview with live reload while you edit")
+    p.add_argument("--lang", help="the language to preview; default: the handbook's default")
+    p.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port to serve on")
+
     p = sub.add_parser(
         "checks",
         help="list the consistency checks with their codes",

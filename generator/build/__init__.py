@@ -1,0 +1,1 @@
+"""Building the site with MkDocs and previewing it; MkDocs itself does the rendering."""

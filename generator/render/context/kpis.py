@@ -1,0 +1,89 @@
+"""Contexts of the KPI catalogue and the KPI pages (formula, examples, calculator)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.model import entities as e
+from generator.render.context.site import Context, Site, number
+from generator.render.formula_html import formula_html, formula_text
+from generator.render.links import anchor
+
+
+def _input_names(site: Site, kpi: e.Kpi) -> dict[str, str]:
+    return {i.id: site.t(i.name) or i.id for i in kpi.inputs}
+
+
+def _namer(names: dict[str, str]) -> Callable[[str], str]:
+    """Show an input by its name in this language (its id when it has none)."""
+    return lambda ident: names.get(ident, ident)
+
+
+def kpi_index(site: Site, source: str) -> Context:
+    rows = []
+    for kpi in site.handbook.kpis:
+        names = _input_names(site, kpi)
+        rows.append(
+            {
+                "link": site.link(source, "kpi", kpi.id),
+                "family": site.t(kpi.family),
+                "formula": formula_text(kpi.formula, _namer(names)),
+                "unit": site.labels.get(f"unit.{kpi.unit}", kpi.unit),
+                "direction": site.labels.get(f"direction.{kpi.direction}", kpi.direction),
+                "owner": site.link(source, "role", kpi.owner),
+                "stages": site.links(source, "stage", (s.id for s in site.rel.stages_by_kpi.get(kpi.id, []))),
+            }
+        )
+    return {"title": site.label("title.kpis"), "kpis": rows}
+
+
+def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
+    names = _input_names(site, kpi)
+    stages = site.rel.stages_by_kpi.get(kpi.id, [])
+    owner = site.link(source, "role", kpi.owner)
+    unit = site.labels.get(f"unit.{kpi.unit}", kpi.unit)
+    return {
+        "id": kpi.id,
+        "title": site.t(kpi.name),
+        "tags": [*(site.t(s.name) for s in stages), *([owner.text] if owner else [])],
+        "family": site.t(kpi.family),
+        "definition": site.t(kpi.definition),
+        "formula_html": formula_html(kpi.formula, _namer(names)),
+        "formula": kpi.formula,
+        "inputs": [
+            {
+                "id": i.id,
+                "name": names[i.id],
+                "unit": site.labels.get(f"unit.{i.unit}", i.unit),
+                "derived": formula_html(i.formula, _namer(names)) if i.formula else "",
+                "derived_source": i.formula or "",
+                "field": anchor("calc", kpi.id, i.id),
+            }
+            for i in kpi.inputs
+        ],
+        "unit": unit,
+        "direction": site.labels.get(f"direction.{kpi.direction}", kpi.direction),
+        "cadence": [site.cadence(c) for c in kpi.cadence],
+        "owner": owner,
+        "data_source": site.link(source, "tool", kpi.data_source),
+        "stages": site.links(source, "stage", (s.id for s in stages)),
+        "targets": [
+            {
+                "cadence": site.cadence(t.cadence),
+                "text": site.t(t.text),
+                "value": number(t.value) if t.value is not None else "",
+            }
+            for t in kpi.targets
+        ],
+        "examples": [
+            {
+                "inputs": [(names.get(k, k), number(v)) for k, v in example.inputs.items()],
+                "expected": number(example.expected),
+                "explanation": site.t(example.explanation),
+            }
+            for example in kpi.examples
+        ],
+        "result_field": anchor("calc", kpi.id, "result"),
+        "questions": site.tested_by(source, f"kpi:{kpi.id}"),
+        "onboarding": site.path_items(source, f"kpi:{kpi.id}"),
+    }

@@ -1,0 +1,175 @@
+"""Contexts of the learning pages: checklists, onboarding paths and quizzes."""
+
+from __future__ import annotations
+
+from generator.model import entities as e
+from generator.render.context.site import Context, Site, TaskItem, number
+from generator.render.links import Link, anchor, checklist_item_anchor, relative
+
+
+def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
+    """A checklist as a task list; each item keyed ``<checklist-id>/<item-id>``."""
+    items = []
+    for item in checklist.items:
+        origin = site.link(source, "step", item.step) if item.step else None
+        if origin is None and item.page:
+            origin = site.target(source, item.page)
+        items.append(
+            TaskItem(
+                anchor=checklist_item_anchor(checklist.id, item.id),
+                data_item=f"{checklist.id}/{item.id}",
+                text=site.t(item.text),
+                owner=site.link(source, "role", item.owner),
+                day=site.day(item.day),
+                sources=[origin] if origin else [],
+            )
+        )
+    return {
+        "anchor": anchor("checklist", checklist.id),
+        "id": checklist.id,
+        "title": site.t(checklist.title),
+        "summary": site.t(checklist.summary),
+        "tasks": items,
+        "questions": site.tested_by(source, f"checklist:{checklist.id}"),
+        "onboarding": site.path_items(source, f"checklist:{checklist.id}"),
+    }
+
+
+def other_checklists(site: Site, source: str) -> Context:
+    """The checklists that belong to no stage (e.g. a new hire's first week)."""
+    chosen = [c for c in site.handbook.checklists if site.index.get("stage", c.stage or "") is None]
+    return {
+        "title": site.label("title.checklists"),
+        "checklists": [checklist_view(site, source, c) for c in chosen],
+    }
+
+
+def has_other_checklists(site: Site) -> bool:
+    return any(site.index.get("stage", c.stage or "") is None for c in site.handbook.checklists)
+
+
+def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
+    """An onboarding path as a timeline of milestones, each item a checkbox line."""
+    titles: dict[str, str] = {item.id: site.t(item.title) for m in path.milestones for item in m.items}
+    milestones = []
+    for milestone in sorted(path.milestones, key=lambda m: m.day):
+        due = {item.id: item.day if item.day is not None else milestone.day for item in milestone.items}
+        ordered = sorted(milestone.items, key=lambda item: due[item.id])
+        items = [_path_item(site, source, path, milestone, item, titles) for item in ordered]
+        milestones.append(
+            {
+                "anchor": anchor("milestone", milestone.id),
+                "day": site.day(milestone.day),
+                "title": site.t(milestone.title),
+                "goal": site.t(milestone.goal),
+                "tasks": items,
+            }
+        )
+    return {
+        "title": site.t(path.title),
+        "tags": [site.t(role.name) for role in [site.index.get("role", path.role)] if role],
+        "summary": site.t(path.summary),
+        "role": site.link(source, "role", path.role),
+        "mentor": site.link(source, "role", path.mentor),
+        "milestones": milestones,
+        "questions": site.tested_by(source, f"path:{path.id}"),
+        "onboarding": site.path_items(source, f"path:{path.id}"),
+    }
+
+
+def _path_item(
+    site: Site,
+    source: str,
+    path: e.OnboardingPath,
+    milestone: e.Milestone,
+    item: e.PathItem,
+    titles: dict[str, str],
+) -> TaskItem:
+    target = site.target(source, item.target) if item.target else None
+    return TaskItem(
+        anchor=anchor("item", item.id),
+        data_item=f"path:{path.id}/{item.id}",
+        text=site.t(item.title),
+        owner=site.link(source, "role", item.owner),
+        day=site.day(item.day if item.day is not None else milestone.day),
+        url=target.url if target else "",
+        kind=item.kind,
+        kind_label=site.labels.get(f"kind.{item.kind}", item.kind),
+        after=[Link(titles.get(p) or p, f"#{anchor('item', p)}") for p in item.prerequisites if p in titles],
+    )
+
+
+def path_index(site: Site, source: str) -> Context:
+    rows = []
+    for path in site.handbook.onboarding_paths:
+        rows.append(
+            {
+                "link": site.link(source, "path", path.id),
+                "role": site.link(source, "role", path.role),
+                "mentor": site.link(source, "role", path.mentor),
+                "summary": site.t(path.summary),
+                "days": site.label("days_span").replace(
+                    "{n}", str(max((m.day for m in path.milestones), default=1))
+                ),
+            }
+        )
+    return {
+        "title": site.label("title.onboarding"),
+        "paths": rows,
+        "checklists": _checklists_link(site, source),
+    }
+
+
+def _checklists_link(site: Site, source: str) -> Link | None:
+    if not has_other_checklists(site):
+        return None
+    return Link(site.label("title.checklists"), relative(source, "onboarding/checklists.md"))
+
+
+def quiz_page(site: Site, source: str, quiz: e.Quiz) -> Context:
+    """A static quiz: prompts and options; answers only inside collapsed blocks."""
+    questions = []
+    for position, question in enumerate(quiz.questions, start=1):
+        questions.append(
+            {
+                "anchor": anchor("q", question.id),
+                "number": position,
+                "type": site.labels.get(f"qtype.{question.type}", question.type),
+                "prompt": site.t(question.prompt),
+                "options": [(option.id, site.t(option.text)) for option in question.options],
+                "answer": _answer(site, question),
+                "explanation": site.t(question.explanation),
+                "tests": site.targets(source, question.tests),
+            }
+        )
+    return {
+        "title": site.t(quiz.title),
+        "summary": site.t(quiz.summary),
+        "pass_mark": quiz.pass_mark,
+        "questions": questions,
+        "onboarding": site.path_items(source, f"quiz:{quiz.id}"),
+    }
+
+
+def _answer(site: Site, question: e.Question) -> str:
+    if question.type in ("single", "multiple"):
+        return ", ".join(f"{o.id}) {site.t(o.text)}" for o in question.options if o.correct)
+    if question.type == "true-false":
+        return site.label("true" if question.answer is True else "false")
+    value = number(question.answer)
+    unit = site.labels.get(f"unit.{question.unit}", "") if question.unit else ""
+    tolerance = f" (± {number(question.tolerance)})" if question.tolerance else ""
+    return f"{value} {unit}{tolerance}".replace("  ", " ").strip()
+
+
+def quiz_index(site: Site, source: str) -> Context:
+    rows = [
+        {
+            "link": site.link(source, "quiz", quiz.id),
+            "summary": site.t(quiz.summary),
+            "count": len(quiz.questions),
+            "pass_mark": quiz.pass_mark,
+        }
+        for quiz in site.handbook.quizzes
+    ]
+    return {"title": site.label("title.quizzes"), "quizzes": rows}

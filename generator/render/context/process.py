@@ -1,0 +1,161 @@
+"""Contexts of the process pages: home, stages, principles, the role × stage matrix, glossary."""
+
+from __future__ import annotations
+
+from generator.model import entities as e
+from generator.render.context.learning import checklist_view
+from generator.render.context.site import Context, Site
+from generator.render.links import Link, anchor, relative, script_page
+
+# Hand-written guides the home page points each reader to (they live in docs/guides/).
+GUIDES = {
+    "new_hire": "guides/new-hires.md",
+    "mentor": "guides/mentors.md",
+    "editor": "guides/editors.md",
+}
+_GUIDE_LABELS = {
+    "new_hire": "home.guide_new_hires",
+    "mentor": "home.guide_mentors",
+    "editor": "home.guide_editors",
+}
+
+
+def home(site: Site, source: str) -> Context:
+    info = site.handbook.info
+    stages = [
+        {"order": stage.order, "link": site.link(source, "stage", stage.id)}
+        for stage in site.handbook.ordered_stages()
+    ]
+    principles = [
+        {"link": site.link(source, "principle", p.id), "summary": site.t(p.summary)}
+        for p in site.handbook.principles
+    ]
+    start = []
+    for who, guide in GUIDES.items():
+        links = [Link(site.label(_GUIDE_LABELS[who]), relative(source, guide))]
+        if who == "new_hire":
+            links.append(Link(site.label("title.onboarding"), relative(source, "onboarding/index.md")))
+        if who == "editor":
+            links.append(Link(site.label("title.coverage"), relative(source, "editors/coverage.md")))
+        start.append(
+            {"who": site.label(f"home.{who}"), "text": site.label(f"home.{who}_text"), "links": links}
+        )
+    return {
+        "title": site.t(info.title) if info else "",
+        "version": info.version if info else "",
+        "effective": info.effective_date.isoformat() if info else "",
+        "purpose": site.t(info.purpose) if info else "",
+        "benefits": site.ts(info.benefits) if info else [],
+        "commitment": site.t(info.commitment) if info else "",
+        "stages": stages,
+        "principles": principles,
+        "start": start,
+    }
+
+
+def stage_page(site: Site, source: str, stage: e.Stage) -> Context:
+    """Everything about one stage, with links to all that refers to it."""
+    owners = site.links(source, "role", stage.owners)
+    scripts = site.rel.scripts_by_stage.get(stage.id, [])
+    return {
+        "order": stage.order,
+        "title": site.t(stage.name),
+        "tags": [site.t(stage.name), *(link.text for link in owners)],
+        "goal": site.t(stage.goal),
+        "entry": site.ts(stage.entry_criteria),
+        "exit": site.ts(stage.exit_criteria),
+        "owners": owners,
+        "kpis": site.links(source, "kpi", stage.kpis),
+        "steps": [_step(site, source, step) for step in stage.steps],
+        "script_page": Link(site.label("field.script_page"), relative(source, script_page(stage.id))),
+        "scripts": site.links(source, "script", (s.id for s in scripts)),
+        "checklists": [
+            checklist_view(site, source, c) for c in site.rel.checklists_by_stage.get(stage.id, [])
+        ],
+        "pointing_items": site.items_pointing(source, f"stage:{stage.id}"),
+        "questions": site.questions(source, site.rel.questions_by_stage.get(stage.id, [])),
+        "onboarding": site.path_items(source, f"stage:{stage.id}"),
+    }
+
+
+def _step(site: Site, source: str, step: e.Step) -> Context:
+    items = [
+        site.checklist_item(source, checklist, item)
+        for checklist, item in site.rel.items_by_step.get(step.id, [])
+        if checklist.stage == site.index.stage_of_step[step.id].id
+    ]
+    return {
+        "anchor": anchor("step", step.id),
+        "name": site.t(step.name),
+        "summary": site.t(step.summary),
+        "owner": site.link(source, "role", step.owner),
+        "practices": [(site.t(p.name), site.t(p.text)) for p in step.practices],
+        "deliverables": site.ts(step.deliverables),
+        "tools": site.links(source, "tool", step.tools),
+        "scripts": site.links(source, "script", (s.id for s in site.rel.scripts_by_step.get(step.id, []))),
+        "checklist_items": items,
+        "questions": site.tested_by(source, f"step:{step.id}"),
+        "onboarding": site.path_items(source, f"step:{step.id}"),
+    }
+
+
+def principles_page(site: Site, source: str) -> Context:
+    principles = [
+        {
+            "anchor": anchor("principle", p.id),
+            "name": site.t(p.name),
+            "summary": site.t(p.summary),
+            "example": site.t(p.example),
+            "checklist_items": site.items_pointing(source, f"principle:{p.id}"),
+            "questions": site.tested_by(source, f"principle:{p.id}"),
+            "onboarding": site.path_items(source, f"principle:{p.id}"),
+        }
+        for p in site.handbook.principles
+    ]
+    return {"title": site.label("title.principles"), "principles": principles}
+
+
+def glossary_page(site: Site, source: str) -> Context:
+    terms = [
+        {
+            "anchor": anchor("term", term.id),
+            "en": term.term.get("en"),
+            "zh": term.term.get("zh"),
+            "note": site.t(term.note),
+        }
+        for term in site.handbook.glossary
+    ]
+    return {"title": site.label("title.glossary"), "terms": terms}
+
+
+def matrix_page(site: Site, source: str) -> Context:
+    """Roles × stages and steps: who owns, who helps (see ``matrix.legend``)."""
+    roles = site.handbook.roles
+    owner, helps = ("owner", site.label("matrix.owner")), ("helps", site.label("matrix.helps"))
+    none = ("", "")
+    rows = []
+    for stage in site.handbook.ordered_stages():
+        step_owners = {step.owner for step in stage.steps}
+        item_owners = {
+            step.id: {item.owner for _, item in site.rel.items_by_step.get(step.id, [])}
+            for step in stage.steps
+        }
+        stage_helpers = step_owners.union(*item_owners.values()) if item_owners else step_owners
+        rows.append(
+            {
+                "link": site.link(source, "stage", stage.id),
+                "is_stage": True,
+                "cells": [
+                    owner if r.id in stage.owners else helps if r.id in stage_helpers else none for r in roles
+                ],
+            }
+        )
+        for step in stage.steps:
+            helpers = item_owners[step.id] | set(stage.owners)
+            cells = [owner if r.id == step.owner else helps if r.id in helpers else none for r in roles]
+            rows.append({"link": site.link(source, "step", step.id), "is_stage": False, "cells": cells})
+    return {
+        "title": site.label("title.matrix"),
+        "roles": [site.link(source, "role", r.id) for r in roles],
+        "rows": rows,
+    }

@@ -1,0 +1,142 @@
+"""What every page context is built from: the model, its reverse maps, one language.
+
+:class:`Site` answers the questions all pages ask (this text in my language, a link
+from my page to that entity). The page contexts are plain data: strings, numbers,
+lists and :class:`~generator.render.links.Link` values. Author text stays unescaped
+here; templates escape it with the ``md`` filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import entities as e
+from generator.model.handbook import Handbook
+from generator.model.index import Index
+from generator.model.types import Text
+from generator.render.labels import Labels, labels_for
+from generator.render.links import (
+    Link,
+    anchor,
+    checklist_item_anchor,
+    checklist_page,
+    display_name,
+    locate,
+    relative,
+    split_target,
+)
+from generator.render.relations import Relations
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    """One checkbox line: a checklist item or an onboarding item, with a stable id.
+
+    ``data_item`` is the key progress is saved under (``checklist/item`` or
+    ``path:path/item``); ``anchor`` is the HTML id links point at; ``url``, when set,
+    is where the item's text links to (an onboarding item's target).
+    """
+
+    anchor: str
+    data_item: str
+    text: str
+    owner: Link | None
+    day: str
+    url: str = ""
+    sources: list[Link] = field(default_factory=list)
+    kind: str = ""
+    kind_label: str = ""
+    after: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The handbook seen in one language, with the reverse maps every page uses."""
+
+    handbook: Handbook
+    index: Index
+    rel: Relations
+    lang: str
+    labels: Labels
+
+    @classmethod
+    def create(cls, handbook: Handbook, index: Index, rel: Relations, lang: str) -> Site:
+        return cls(handbook, index, rel, lang, labels_for(lang))
+
+    def t(self, text: Text | None) -> str:
+        """``text`` in this language; empty when missing (the checks report that)."""
+        return text.get(self.lang) if text is not None else ""
+
+    def ts(self, texts: Iterable[Text]) -> list[str]:
+        return [self.t(text) for text in texts]
+
+    def label(self, key: str) -> str:
+        return self.labels[key]
+
+    def link(self, source: str, kind: str, ident: str, text: str | None = None) -> Link | None:
+        """A link from page ``source`` to the entity ``kind:ident``; ``None`` if unknown."""
+        place = locate(kind, ident, self.index)
+        if place is None:
+            return None
+        if text is None:
+            entity = ident if kind == "page" else self.index.get(kind, ident)
+            text = display_name(kind, entity, self.lang)
+        return Link(text, relative(source, *place))
+
+    def links(self, source: str, kind: str, idents: Iterable[str]) -> list[Link]:
+        found = (self.link(source, kind, ident) for ident in dict.fromkeys(idents))
+        return [link for link in found if link is not None]
+
+    def target(self, source: str, target: str, text: str | None = None) -> Link | None:
+        """A link to a ``kind:id`` reference (onboarding targets, question tests)."""
+        kind_id = split_target(target)
+        return self.link(source, *kind_id, text=text) if kind_id else None
+
+    def targets(self, source: str, targets: Iterable[str]) -> list[Link]:
+        found = (self.target(source, target) for target in dict.fromkeys(targets))
+        return [link for link in found if link is not None]
+
+    def questions(self, source: str, refs: Iterable[tuple[e.Quiz, e.Question]]) -> list[Link]:
+        """Links to quiz questions, named by their prompt."""
+        return self.links(source, "question", (question.id for _, question in refs))
+
+    def tested_by(self, source: str, key: str) -> list[Link]:
+        """Links to the questions whose ``tests`` name ``key`` (a ``kind:id``)."""
+        return self.questions(source, self.rel.questions_by_target.get(key, []))
+
+    def path_items(self, source: str, key: str) -> list[Link]:
+        """Links to the onboarding items that point at ``key`` (a ``kind:id``)."""
+        out = []
+        for path, _, item in self.rel.path_items_by_target.get(key, []):
+            place = locate("path", path.id, self.index)
+            if place is not None:
+                text = f"{self.t(path.title)}{self.label('colon')} {self.t(item.title)}"
+                out.append(Link(text, relative(source, place[0], anchor("item", item.id))))
+        return out
+
+    def checklist_item(self, source: str, checklist: e.Checklist, item: e.ChecklistItem) -> Link:
+        """A link to one checklist item's line, named by its text."""
+        page = checklist_page(checklist, self.index)
+        return Link(self.t(item.text), relative(source, page, checklist_item_anchor(checklist.id, item.id)))
+
+    def items_pointing(self, source: str, key: str) -> list[Link]:
+        """Links to the checklist items whose ``page`` names ``key`` (a ``kind:id``)."""
+        return [self.checklist_item(source, c, item) for c, item in self.rel.items_by_target.get(key, [])]
+
+    def day(self, n: int | None) -> str:
+        """ "Day 5" / "第 5 天"; empty when there is no day."""
+        return self.label("day_n").replace("{n}", str(n)) if n is not None else ""
+
+    def cadence(self, value: str) -> str:
+        return self.labels.get(f"cadence.{value}", value)
+
+
+def number(value: object) -> str:
+    """A number as people read it: ``120,000``, ``0.5``; other values as they are."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
