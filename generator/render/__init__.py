@@ -22,6 +22,7 @@ from generator.render.relations import build_relations
 from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree
 
 OUTPUT = ".handbook"
+ASSETS = Path(__file__).parent / "assets"
 
 
 @dataclass
@@ -55,6 +56,7 @@ def generate(handbook: Handbook, index: Index, root: Path) -> GenerateReport:
         pages = build_pages(site)
         labels = label_tree(site.labels)
         files = {page.path: render(page.template, page.context, labels).encode("utf-8") for page in pages}
+        files.update(_assets())
         for path, content in hand.files[lang].items():
             if path in files:
                 report.problems.append(
@@ -77,6 +79,11 @@ def generate(handbook: Handbook, index: Index, root: Path) -> GenerateReport:
     counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
     return report
+
+
+def _assets() -> dict[str, bytes]:
+    """The handbook's own stylesheet and script, shipped with the generator."""
+    return {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
 
 
 def _missing_guides(hand: HandWritten, languages: list[str]) -> list[str]:

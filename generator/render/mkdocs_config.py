@@ -20,6 +20,7 @@ from generator.render.labels import labels_for
 from generator.render.pages import SECTIONS, Page
 from generator.render.writer import write_if_changed
 
+OVERRIDES = Path(__file__).parent / "overrides"
 HEADER = "# Written by the handbook generator from process/*.yaml: edit those, not this file.\n"
 
 # Material's default separator, plus the zero-width space jieba puts between Chinese
@@ -63,7 +64,7 @@ def build_config(
         "site_name": str(md(title)),
         "docs_dir": f"docs/{lang}",
         "site_dir": posixpath.join("../site", folder) if folder else "../site",
-        "theme": {"language": lang},
+        "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": {"search": search},
         "extra": {"alternate": _alternate(lang, languages, default)},
         "nav": _nav(lang, pages, guides),

@@ -36,7 +36,12 @@ def script_index(site: Site, source: str) -> Context:
                 ],
             }
         )
-    return {"title": site.label("title.scripts"), "groups": groups}
+    scripts = site.handbook.scripts
+    filters = {
+        "channels": sorted({_channel(site, s) for s in scripts}),
+        "purposes": sorted({_purpose(site, s) for s in scripts}),
+    }
+    return {"title": site.label("title.scripts"), "groups": groups, "filters": filters}
 
 
 def stage_scripts(site: Site, source: str, stage: e.Stage) -> Context:

@@ -1,0 +1,139 @@
+/* The handbook's behaviour in the browser: small, framework-free, and safe with
+ * Material's instant navigation (every feature is set up again on each page view).
+ * Nothing here builds HTML from strings: text goes in through textContent only. */
+(function () {
+  "use strict";
+
+  /* Run setup(root) on every page view: Material's document$ fires on each instant
+   * navigation; without it (plain pages, file://), once on load. */
+  function onPage(setup) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(function () { setup(document); });
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { setup(document); });
+    } else {
+      setup(document);
+    }
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key in values ? String(values[key]) : "";
+    });
+  }
+
+  /* --- accessibility: Material's search dialog has no accessible name ------------ */
+  function nameSearchDialog(root) {
+    var dialog = root.querySelector(".md-search[role=dialog]");
+    var input = root.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
+    }
+  }
+
+  /* --- script library: filter the tables by channel and purpose ------------------ */
+  function scriptFilter(root) {
+    root.querySelectorAll("form.script-filter").forEach(function (form) {
+      var columns = (form.dataset.columns || "").split(" ").map(Number);
+      var selects = form.querySelectorAll("select");
+      var output = form.querySelector("output");
+      var rows = Array.prototype.slice.call(root.querySelectorAll(".md-content table tbody tr"));
+      function apply() {
+        var shown = 0;
+        rows.forEach(function (row) {
+          var match = Array.prototype.every.call(selects, function (select, i) {
+            var cell = row.cells[columns[i]];
+            return !select.value || (cell && cell.textContent.trim() === select.value);
+          });
+          row.hidden = !match;
+          if (match) { shown += 1; }
+        });
+        root.querySelectorAll(".md-content table").forEach(function (table) {
+          var visible = table.querySelector("tbody tr:not([hidden])");
+          var block = table.closest(".md-typeset__scrollwrap") || table;
+          block.hidden = !visible;
+          var heading = block.previousElementSibling;
+          if (heading && /^H[2-6]$/.test(heading.tagName)) { heading.hidden = !visible; }
+        });
+        if (output) { output.textContent = fill(output.dataset.template || "", { shown: shown, total: rows.length }); }
+      }
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.hidden = false;
+      apply();
+    });
+  }
+
+  /* --- KPI calculator: a safe evaluator for + - * / ( ), numbers and names -------- */
+  function tokenize(source) {
+    var tokens = source.match(/\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*\/()]/gi) || [];
+    if (tokens.join("") !== source.replace(/\s+/g, "")) { throw new Error("bad formula"); }
+    return tokens;
+  }
+
+  function evaluate(source, values) {
+    var tokens = tokenize(source);
+    var pos = 0;
+    function peek() { return tokens[pos]; }
+    function next() { return tokens[pos++]; }
+    function primary() {
+      var token = next();
+      if (token === "(") { var inner = sum(); if (next() !== ")") { throw new Error(")"); } return inner; }
+      if (token === "-") { return -primary(); }
+      if (token === "+") { return primary(); }
+      if (/^\d/.test(token || "")) { return parseFloat(token); }
+      if (token && Object.prototype.hasOwnProperty.call(values, token)) { return values[token](); }
+      throw new Error("missing " + token);
+    }
+    function product() {
+      var value = primary();
+      while (peek() === "*" || peek() === "/") {
+        var op = next(), right = primary();
+        value = op === "*" ? value * right : value / right;
+      }
+      return value;
+    }
+    function sum() {
+      var value = product();
+      while (peek() === "+" || peek() === "-") {
+        var op = next(), right = product();
+        value = op === "+" ? value + right : value - right;
+      }
+      return value;
+    }
+    var result = sum();
+    if (pos !== tokens.length) { throw new Error("trailing"); }
+    return result;
+  }
+
+  function kpiCalculator(root) {
+    root.querySelectorAll("form.kpi-calculator").forEach(function (form) {
+      var inputs = form.querySelectorAll("input[name]");
+      var output = form.querySelector("output");
+      function compute() {
+        var values = {};
+        var busy = {};
+        inputs.forEach(function (input) {
+          values[input.name] = function () {
+            if (input.value.trim() !== "") { return Number(input.value); }
+            if (!input.dataset.formula || busy[input.name]) { throw new Error("missing"); }
+            busy[input.name] = true;
+            return evaluate(input.dataset.formula, values);
+          };
+        });
+        var result;
+        try { result = evaluate(form.dataset.formula, values); } catch (error) { result = NaN; }
+        output.textContent = isFinite(result) ? String(Math.round(result * 100) / 100) : "–";
+      }
+      form.addEventListener("input", compute);
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      compute();
+    });
+  }
+
+  onPage(function (root) {
+    nameSearchDialog(root);
+    scriptFilter(root);
+    kpiCalculator(root);
+  });
+}());
