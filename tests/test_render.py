@@ -120,7 +120,7 @@ def test_every_entity_has_its_page_or_section(
     for path in hb.onboarding_paths:
         expected[f"onboarding/{path.id}.md"] = [f'data-item="path:{path.id}/' for _ in path.milestones[:1]]
     for quiz in hb.quizzes:
-        expected[f"quizzes/{quiz.id}.md"] = [f"#q-{q.id} " for q in quiz.questions]
+        expected[f"quizzes/{quiz.id}.md"] = [f'id="q-{q.id}" data-question="{q.id}"' for q in quiz.questions]
     expected["editors/coverage.md"] = []
     for page, needles in expected.items():
         text = out(root, lang, page)
@@ -150,7 +150,9 @@ def test_stage_checklist_items_have_stable_ids_and_labelled_boxes(
 def test_quiz_answers_are_collapsed(default: tuple[Path, Handbook, GenerateReport]) -> None:
     root, hb, _ = default
     quiz = hb.quizzes[0]
-    assert out(root, "en", f"quizzes/{quiz.id}.md").count('??? note "Answer"') == len(quiz.questions)
+    page = out(root, "en", f"quizzes/{quiz.id}.md")
+    assert page.count('<details class="quiz-answer"') == len(quiz.questions)
+    assert "<details class=\"quiz-answer\" open" not in page
 
 
 # --- only what changed is written ---------------------------------------------------

@@ -7,6 +7,7 @@ language) → :mod:`pages` (which pages exist) → templates (layout only) → :
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,13 @@ def generate(handbook: Handbook, index: Index, root: Path) -> GenerateReport:
         title = site.t(info.title) if info else ""
         guides = [p for p in hand.pages(lang) if p not in {page.path for page in pages}]
         config = build_config(
-            title=title, lang=lang, languages=languages, default=default, pages=pages, guides=guides
+            title=title,
+            lang=lang,
+            languages=languages,
+            default=default,
+            pages=pages,
+            guides=guides,
+            identity=identity(handbook),
         )
         if write_config(root, lang, config):
             counts.written += 1
@@ -79,6 +86,18 @@ def generate(handbook: Handbook, index: Index, root: Path) -> GenerateReport:
     counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
     return report
+
+
+def identity(handbook: Handbook) -> dict[str, str]:
+    """What the browser keys saved progress by: the handbook (same in every language)."""
+    info = handbook.info
+    title = (info.title.en or info.title.zh or "") if info else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "handbook"
+    return {
+        "id": slug[:60],
+        "version": info.version if info else "",
+        "effective": info.effective_date.isoformat() if info else "",
+    }
 
 
 def _assets() -> dict[str, bytes]:

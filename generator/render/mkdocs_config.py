@@ -9,7 +9,7 @@ switcher (``extra.alternate``) links the two sites. The default language is serv
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ def build_config(
     default: str,
     pages: Sequence[Page],
     guides: Sequence[str],
+    identity: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The configuration of ``lang``'s build, as a plain mapping."""
     search: dict[str, Any] = {"lang": [lang] if lang == "en" else [lang, "en"]}
@@ -66,7 +67,11 @@ def build_config(
         "site_dir": posixpath.join("../site", folder) if folder else "../site",
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": {"search": search},
-        "extra": {"alternate": _alternate(lang, languages, default)},
+        "extra": {
+            "alternate": _alternate(lang, languages, default),
+            # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
+            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels_for(lang), "ui.")},
+        },
         "nav": _nav(lang, pages, guides),
     }
 
@@ -79,6 +84,10 @@ def _alternate(lang: str, languages: Sequence[str], default: str) -> list[dict[s
         link = posixpath.relpath(there, here)
         links.append({"name": labels_for(other)["language.name"], "link": f"{link}/", "lang": other})
     return links
+
+
+def _subtree(labels: Mapping[str, str], prefix: str) -> dict[str, str]:
+    return {key[len(prefix) :]: value for key, value in labels.items() if key.startswith(prefix)}
 
 
 def _nav(lang: str, pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:

@@ -131,6 +131,9 @@
     });
   }
 
+  /* Shared with learning.js, which is loaded after this file. */
+  window.Handbook = { onPage: onPage, fill: fill };
+
   onPage(function (root) {
     nameSearchDialog(root);
     scriptFilter(root);

@@ -21,6 +21,7 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
                 text=site.t(item.text),
                 owner=site.link(source, "role", item.owner),
                 day=site.day(item.day),
+                due=item.day,
                 sources=[origin] if origin else [],
             )
         )
@@ -66,6 +67,7 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
             }
         )
     return {
+        "id": path.id,
         "title": site.t(path.title),
         "tags": [site.t(role.name) for role in [site.index.get("role", path.role)] if role],
         "summary": site.t(path.summary),
@@ -92,11 +94,19 @@ def _path_item(
         text=site.t(item.title),
         owner=site.link(source, "role", item.owner),
         day=site.day(item.day if item.day is not None else milestone.day),
+        due=item.day if item.day is not None else milestone.day,
+        quiz=item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
         url=target.url if target else "",
         kind=item.kind,
         kind_label=site.labels.get(f"kind.{item.kind}", item.kind),
         after=[Link(titles.get(p) or p, f"#{anchor('item', p)}") for p in item.prerequisites if p in titles],
     )
+
+
+def assign_page(site: Site, source: str) -> Context:
+    """The mentor's form: a path, a name and a start date make a link to send."""
+    paths = [{"id": p.id, "title": site.t(p.title)} for p in site.handbook.onboarding_paths]
+    return {"title": site.label("assign.title"), "paths": paths}
 
 
 def path_index(site: Site, source: str) -> Context:
@@ -115,6 +125,7 @@ def path_index(site: Site, source: str) -> Context:
         )
     return {
         "title": site.label("title.onboarding"),
+        "assign": Link(site.label("assign.title"), relative(source, "onboarding/assign.md")),
         "paths": rows,
         "checklists": _checklists_link(site, source),
     }
@@ -127,28 +138,58 @@ def _checklists_link(site: Site, source: str) -> Link | None:
 
 
 def quiz_page(site: Site, source: str, quiz: e.Quiz) -> Context:
-    """A static quiz: prompts and options; answers only inside collapsed blocks."""
-    questions = []
-    for position, question in enumerate(quiz.questions, start=1):
-        questions.append(
-            {
-                "anchor": anchor("q", question.id),
-                "number": position,
-                "type": site.labels.get(f"qtype.{question.type}", question.type),
-                "prompt": site.t(question.prompt),
-                "options": [(option.id, site.t(option.text)) for option in question.options],
-                "answer": _answer(site, question),
-                "explanation": site.t(question.explanation),
-                "tests": site.targets(source, question.tests),
-            }
-        )
+    """A quiz: each question a form field with its answer key, for the browser to grade.
+
+    Without the script the page still works as a printed quiz: the answer and the
+    explanation sit in a collapsed block under each question.
+    """
+    questions = [_question(site, source, position, q) for position, q in enumerate(quiz.questions, 1)]
     return {
+        "id": quiz.id,
         "title": site.t(quiz.title),
         "summary": site.t(quiz.summary),
         "pass_mark": quiz.pass_mark,
         "questions": questions,
         "onboarding": site.path_items(source, f"quiz:{quiz.id}"),
     }
+
+
+INPUTS = {"single": "radio", "true-false": "radio", "multiple": "checkbox", "numeric": "number"}
+
+
+def _question(site: Site, source: str, position: int, question: e.Question) -> Context:
+    if question.type == "true-false":
+        options = [{"id": value, "text": site.label(value)} for value in ("true", "false")]
+        correct = "true" if question.answer is True else "false"
+    else:
+        options = [{"id": o.id, "text": site.t(o.text)} for o in question.options]
+        correct = ",".join(o.id for o in question.options if o.correct)
+    numeric = question.type == "numeric"
+    return {
+        "anchor": anchor("q", question.id),
+        "id": question.id,
+        "number": position,
+        "kind": question.type,
+        "type": site.labels.get(f"qtype.{question.type}", question.type),
+        "hint": site.label("quiz.choose_many" if question.type == "multiple" else "quiz.choose"),
+        "input": INPUTS[question.type],
+        "prompt": site.t(question.prompt),
+        "options": [] if numeric else options,
+        "correct": "" if numeric else correct,
+        "value": _plain(question.answer) if numeric else "",
+        "tolerance": _plain(question.tolerance or 0) if numeric else "",
+        "unit": site.labels.get(f"unit.{question.unit}", "") if question.unit else "",
+        "answer": _answer(site, question),
+        "explanation": site.t(question.explanation),
+        "tests": site.targets(source, question.tests),
+    }
+
+
+def _plain(value: object) -> str:
+    """A number as the browser parses it: no thousands separators."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
+    return ""
 
 
 def _answer(site: Site, question: e.Question) -> str:

@@ -38,7 +38,8 @@ class TaskItem:
 
     ``data_item`` is the key progress is saved under (``checklist/item`` or
     ``path:path/item``); ``anchor`` is the HTML id links point at; ``url``, when set,
-    is where the item's text links to (an onboarding item's target).
+    is where the item's text links to (an onboarding item's target); ``due`` is the day
+    number the browser turns into a date; ``quiz`` the quiz a quiz item points at.
     """
 
     anchor: str
@@ -46,6 +47,8 @@ class TaskItem:
     text: str
     owner: Link | None
     day: str
+    due: int = 1
+    quiz: str = ""
     url: str = ""
     sources: list[Link] = field(default_factory=list)
     kind: str = ""
