@@ -61,6 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if the schemas on disk are out of date"
     )
+
+    p = command("assign", "write a new hire's dated onboarding plan (Markdown, CSV, iCalendar or HTML)")
+    p.add_argument("--path", required=True, metavar="ID", help="the onboarding path to assign")
+    p.add_argument("--name", required=True, help="the new hire's name")
+    p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the start date: day 1 of the path")
+    p.add_argument("--format", required=True, choices=("html", "md", "ics", "csv"))
+    p.add_argument("--lang", help="en or zh; default: the handbook's default language")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--base-url", metavar="URL", help="the published site's address, for absolute links")
     return parser
 
 

@@ -171,3 +171,30 @@ def run_schema(args: argparse.Namespace) -> int:
     if not stale:
         print(f"{out}: all schemas up to date")
     return 1 if args.check and stale else 0
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    """Write a hire's dated onboarding plan; the handbook is validated first."""
+    import datetime
+
+    from generator.export.assignment import PlanError, build_plan, check_request
+    from generator.export.plan import render_plan, write_plan
+
+    try:
+        request = check_request(name=args.name, start=args.start, base_url=args.base_url)
+        result = validate(args.root)
+        if not result.ok:
+            for diagnostic in result.diagnostics.errors:
+                print(format_text(diagnostic), file=sys.stderr)
+            print("error: fix the problems above before assigning a path", file=sys.stderr)
+            return 1
+        now = datetime.datetime.now(datetime.UTC)
+        plan = build_plan(
+            result.handbook, Index(result.handbook), args.path, request, lang=args.lang, created=now
+        )
+        write_plan(render_plan(plan, args.format), args.out, force=args.force)
+    except PlanError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.out is not None:
+        print(f"{args.out}: onboarding plan of {request.name} written", file=sys.stderr)
+    return 0

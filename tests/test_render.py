@@ -152,7 +152,7 @@ def test_quiz_answers_are_collapsed(default: tuple[Path, Handbook, GenerateRepor
     quiz = hb.quizzes[0]
     page = out(root, "en", f"quizzes/{quiz.id}.md")
     assert page.count('<details class="quiz-answer"') == len(quiz.questions)
-    assert "<details class=\"quiz-answer\" open" not in page
+    assert '<details class="quiz-answer" open' not in page
 
 
 # --- only what changed is written ---------------------------------------------------
