@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 from generator.model.location import Location
@@ -27,9 +27,16 @@ class Diagnostic:
         return (loc.file, loc.line, loc.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data.update(data.pop("location"))
-        return data
+        loc = self.location
+        return {
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "level": self.level,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 def error(loc: Location, code: str, message: str, hint: str = "") -> Diagnostic:

@@ -29,7 +29,7 @@ def placeholders_declared(ctx: Context) -> Iterator[Finding]:
             for name in dict.fromkeys(placeholders_in(text or "")):
                 if name not in declared:
                     yield Finding(
-                        script.text.loc or script.loc,
+                        script.text.loc if script.text.loc.file else script.loc,
                         f"script '{script.id}' ({lang}) uses {{{name}}} but does not declare it",
                         f"add '{name}' to 'placeholders'",
                     )

@@ -1,13 +1,11 @@
 """Read one YAML file safely into plain dicts and lists that remember their positions.
 
-PyYAML's loaders drop positions and keep the last of two duplicate keys. Here the file
-is only *composed* into nodes (libyaml's C parser when present), then turned into
-:class:`YMap` / :class:`YList` by our own walk, which:
-
-- keeps the file, line and column of every key and value;
-- reports duplicate keys instead of silently keeping one;
-- accepts only the standard YAML scalar tags (no ``!!python/object`` or custom tags);
-- bounds alias expansion and nesting, so a hostile file cannot exhaust memory.
+PyYAML's loaders drop positions and keep the last of two duplicate keys. Here the
+parser's events are turned into :class:`YMap` / :class:`YList` by our own builder
+(:mod:`generator.load.events`), which keeps the file, line and column of every key and
+value, reports duplicate keys, accepts only the standard scalar tags and bounds alias
+expansion and nesting. This module turns every way a file can fail to be read into a
+located diagnostic.
 """
 
 from __future__ import annotations
@@ -17,46 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 
 from generator.diagnostics import Diagnostic, error
+from generator.load.events import TooComplex, TreeBuilder, YList, YMap
 from generator.model.location import Location
 
-try:  # libyaml's C parser is many times faster; positions are the same.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_NODES = 2_000_000
-MAX_DEPTH = 200
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_constructor = SafeConstructor()
-
-
-class YMap(dict[Any, Any]):
-    """A YAML mapping; ``key_at``/``value_at`` give each entry's position."""
-
-    loc: Location
-    key_at: dict[Any, Location]
-    value_at: dict[Any, Location]
-
-
-class YList(list[Any]):
-    """A YAML sequence; ``item_at[i]`` is the position of item ``i``."""
-
-    loc: Location
-    item_at: list[Location]
+__all__ = ["LoadedFile", "YList", "YMap", "iter_yaml_files", "load_file", "location_of"]
 
 
 def location_of(container: YMap | YList, key: Any) -> Location:
@@ -77,141 +43,6 @@ class LoadedFile:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node, why: str) -> None:
-        super().__init__(why)
-        self.node = node
-        self.why = why
-
-
-class _Walker:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.nodes = 0
-        self.problems: list[Diagnostic] = []
-
-    def loc(self, node: yaml.Node) -> Location:
-        mark = node.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
-
-    def value(self, node: yaml.Node, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _TooLarge(node, f"the file expands to more than {MAX_NODES:,} values")
-        if depth > MAX_DEPTH:
-            raise _TooLarge(node, f"values are nested more than {MAX_DEPTH} levels deep")
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node, depth)
-        return self.scalar(node)
-
-    def scalar(self, node: yaml.Node) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self.problems.append(_tag_problem(self.loc(node), node.tag))
-            return None
-        try:
-            return _constructor.yaml_constructors[node.tag](_constructor, node)
-        except (ValueError, yaml.YAMLError) as exc:
-            self.problems.append(
-                error(self.loc(node), "yaml-value", f"value {node.value!r} cannot be read: {exc}")
-            )
-            return None
-
-    def mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
-        result = YMap()
-        result.loc, result.key_at, result.value_at = self.loc(node), {}, {}
-        if node.tag != _MAP_TAG:
-            self.problems.append(_tag_problem(result.loc, node.tag))
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problems.append(
-                    error(
-                        self.loc(key_node),
-                        "yaml-merge-key",
-                        "merge keys (<<) are not supported",
-                        "write the keys out in full",
-                    )
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    error(self.loc(key_node), "yaml-key", "a mapping key must be a plain word")
-                )
-                continue
-            key = self.scalar(key_node)
-            key = key if isinstance(key, str) else str(key)
-            if key in result:
-                first = result.key_at[key]
-                self.problems.append(
-                    error(
-                        self.loc(key_node),
-                        "duplicate-key",
-                        f"key '{key}' appears twice in this mapping (first on line {first.line})",
-                        "remove one of them or merge their contents",
-                    )
-                )
-                continue
-            result.key_at[key] = self.loc(key_node)
-            result.value_at[key] = self.loc(value_node)
-            result[key] = self.value(value_node, depth + 1)
-        return result
-
-    def sequence(self, node: yaml.SequenceNode, depth: int) -> YList:
-        result = YList()
-        result.loc, result.item_at = self.loc(node), []
-        if node.tag != _SEQ_TAG:
-            self.problems.append(_tag_problem(result.loc, node.tag))
-        for item in node.value:
-            result.item_at.append(self.loc(item))
-            result.append(self.value(item, depth + 1))
-        return result
-
-
-def _check_expansion(root: yaml.Node) -> None:
-    """Refuse a file whose aliases would expand past :data:`MAX_NODES` values.
-
-    Sizes are memoised per node, so a "billion laughs" file is measured in the time
-    it takes to read it, not to expand it.
-    """
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if not children_done:
-            if id(node) in open_nodes or any(id(c) in open_nodes for c in children):
-                raise _TooLarge(node, "an alias refers to a value that contains it")
-            open_nodes.add(id(node))
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
-            continue
-        open_nodes.discard(id(node))
-        sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
-        if sizes[id(node)] > MAX_NODES:
-            raise _TooLarge(node, f"aliases expand the file to more than {MAX_NODES:,} values")
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _tag_problem(loc: Location, tag: str) -> Diagnostic:
-    return error(
-        loc,
-        "yaml-tag",
-        f"tag '{tag}' is not allowed: definitions hold plain text, numbers, lists and mappings",
-        "remove the tag",
-    )
-
-
 def load_file(path: str, raw: bytes) -> LoadedFile:
     """Parse ``raw`` (the bytes of ``path``) into a position-aware tree, or report why not."""
     loaded = LoadedFile(path)
@@ -230,29 +61,20 @@ def load_file(path: str, raw: bytes) -> LoadedFile:
     text = _decode(path, raw, loaded.problems)
     if text is None:
         return loaded
+    builder = TreeBuilder(path)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        loaded.data = builder.build(text)
     except yaml.MarkedYAMLError as exc:
         loaded.problems.append(_syntax_problem(path, exc))
         return loaded
     except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        at = Location(path, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
-        loaded.problems.append(
-            error(
-                at,
-                "encoding",
-                f"character U+{exc.character:04X} is not allowed in YAML"
-                if isinstance(exc.character, int)
-                else f"character {exc.character!r} is not allowed in YAML",
-                "remove the control character",
-            )
-        )
+        loaded.problems.append(_reader_problem(path, text, exc))
         return loaded
-    except RecursionError:
-        loaded.problems.append(error(start, "nesting-too-deep", "values are nested too deeply to read"))
+    except TooComplex as exc:
+        loaded.problems.append(error(exc.loc, "file-too-complex", exc.why))
         return loaded
-    if node is None or (node.tag == "tag:yaml.org,2002:null" and isinstance(node, yaml.ScalarNode)):
+    loaded.problems.extend(builder.problems)
+    if loaded.data is None and not loaded.problems:
         loaded.problems.append(
             error(
                 start,
@@ -261,16 +83,14 @@ def load_file(path: str, raw: bytes) -> LoadedFile:
                 "add a top-level key such as 'stages:' or delete the file",
             )
         )
-        return loaded
-    walker = _Walker(path)
-    try:
-        _check_expansion(node)
-        loaded.data = walker.value(node, 0)
-    except _TooLarge as exc:
-        loaded.problems.append(error(walker.loc(exc.node), "file-too-complex", exc.why))
-        return loaded
-    loaded.problems.extend(walker.problems)
     return loaded
+
+
+def _reader_problem(path: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    before = text[: exc.position]
+    at = Location(path, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+    shown = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+    return error(at, "encoding", f"character {shown} is not allowed in YAML", "remove the control character")
 
 
 def _decode(path: str, raw: bytes, problems: list[Diagnostic]) -> str | None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A position in a definition file, relative to the handbook root."""
+class Location(NamedTuple):
+    """A position in a definition file, relative to the handbook root.
+
+    A named tuple, not a dataclass: the loader makes one for every key and value of
+    every file, and a tuple is several times cheaper to create.
+    """
 
     file: str
     line: int = 0

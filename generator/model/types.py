@@ -49,7 +49,7 @@ def where(entity: Any, name: str, index: int | None = None) -> Location:
     """The position of a field (or of one item of a list field) of a loaded entity."""
     at: Positions = getattr(entity, "at", {})
     key = name if index is None else f"{name}[{index}]"
-    found = at.get(key) or at.get(name)
+    found = at.get(key, at.get(name))
     return found if found is not None else getattr(entity, "loc", NOWHERE)
 
 
