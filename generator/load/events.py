@@ -74,6 +74,8 @@ class YList(list[Any]):
 
 def resolve_plain(value: str) -> str:
     """The tag YAML 1.1 gives an unquoted scalar: most text is a string at first glance."""
+    if len(value) > 5 and value[:1].isalpha():
+        return STR  # the only words YAML reads as non-text are yes/no/on/off/true/false/null
     for tag, regexp in _implicit.get(value[:1] if value else "", ()):
         if regexp.match(value):
             return str(tag)
@@ -123,7 +125,12 @@ class TreeBuilder:
             if cls is yaml.ScalarEvent and event.anchor is None and event.tag in (None, "!") and stack:
                 # The common case, kept short: plain or quoted text inside a container.
                 value = event.value
-                if event.tag is None and event.implicit[0] and (value[:1] in implicit or value == "<<"):
+                if (
+                    event.tag is None
+                    and event.implicit[0]
+                    and (value[:1] in implicit or value == "<<")
+                    and resolve_plain(value) is not STR
+                ):
                     value = self._scalar(event, self.loc(event))
                 self.nodes += 1
                 if self.nodes > MAX_NODES:

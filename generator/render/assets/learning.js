@@ -11,6 +11,7 @@
   if (!H) { return; }
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var KEY = /^[a-z0-9][a-z0-9:\/_-]{0,199}$/;
+  var FP = /^[0-9a-f]{1,16}$/;
   var MAX_LINK = 16000;
 
   function data() {
@@ -36,12 +37,13 @@
     if (!isObject(raw) || raw.v !== 1) { return null; }
     var state = fresh();
     Object.keys(isObject(raw.items) ? raw.items : {}).forEach(function (k) {
-      if (KEY.test(k) && raw.items[k]) { state.items[k] = 1; }
+      var v = raw.items[k];
+      if (KEY.test(k) && (v === 1 || (typeof v === "string" && FP.test(v)))) { state.items[k] = v; }
     });
     Object.keys(isObject(raw.quizzes) ? raw.quizzes : {}).forEach(function (k) {
       var q = raw.quizzes[k];
       if (KEY.test(k) && isObject(q) && typeof q.best === "number" && q.best >= 0 && q.best <= 100) {
-        state.quizzes[k] = { best: q.best, passed: q.passed === true };
+        state.quizzes[k] = { best: q.best, passed: q.passed === true, fp: typeof q.fp === "string" && FP.test(q.fp) ? q.fp : "" };
       }
     });
     Object.keys(isObject(raw.plans) ? raw.plans : {}).forEach(function (k) {
@@ -95,9 +97,12 @@
   function shareLink(state, path) {
     var plan = state.plans[path] || {};
     var quizzes = {};
-    Object.keys(state.quizzes).forEach(function (k) { quizzes[k] = [state.quizzes[k].best, state.quizzes[k].passed ? 1 : 0]; });
+    Object.keys(state.quizzes).forEach(function (k) {
+      var q = state.quizzes[k];
+      quizzes[k] = [q.best, q.passed ? 1 : 0, q.fp];
+    });
     var payload = { v: 1, h: info.id, p: path, n: plan.name || "", s: plan.start || "",
-      i: Object.keys(state.items), q: quizzes };
+      i: Object.keys(state.items).map(function (k) { return state.items[k] === 1 ? k : k + "@" + state.items[k]; }), q: quizzes };
     return location.href.split("#")[0].split("?")[0] + "#progress=" + encode(payload);
   }
   /* A progress link as a state, or null when it is damaged or from elsewhere. */
@@ -109,10 +114,14 @@
     if (!isObject(o) || o.v !== 1 || o.h !== info.id || !Array.isArray(o.i) || o.i.length > 10000 ||
         !isObject(o.q) || typeof o.p !== "string" || !KEY.test(o.p)) { return null; }
     var raw = { v: 1, items: {}, quizzes: {}, plans: {} };
-    o.i.forEach(function (k) { if (typeof k === "string") { raw.items[k] = 1; } });
+    o.i.forEach(function (k) {
+      if (typeof k !== "string") { return; }
+      var at = k.indexOf("@");
+      if (at < 0) { raw.items[k] = 1; } else { raw.items[k.slice(0, at)] = k.slice(at + 1); }
+    });
     Object.keys(o.q).forEach(function (k) {
       var q = o.q[k];
-      if (Array.isArray(q)) { raw.quizzes[k] = { best: q[0], passed: q[1] === 1 }; }
+      if (Array.isArray(q)) { raw.quizzes[k] = { best: q[0], passed: q[1] === 1, fp: q[2] }; }
     });
     if (validDate(o.s)) { raw.plans[o.p] = { name: o.n, start: o.s }; }
     var state = sanitize(raw);
@@ -169,9 +178,15 @@
         var done = 0;
         items.forEach(function (item) {
           var box = item.querySelector("input[type=checkbox]");
-          var ticked = !!(view || state).items[item.dataset.item];
+          var saved = (view || state).items[item.dataset.item];
+          var changed = typeof saved === "string" && item.dataset.fp && saved !== item.dataset.fp;
+          var ticked = !!saved && !changed;
           if (box) { box.checked = ticked; box.disabled = !!view; }
           item.classList.toggle("is-done", ticked);
+          item.classList.toggle("is-changed", !!changed);
+          var flag = item.querySelector(".task-changed");
+          if (changed && !flag) { (item.querySelector(".task-meta") || item).appendChild(tag("task-changed", " · " + say("changed"))); }
+          if (!changed && flag) { flag.remove(); }
           if (ticked) { done += 1; }
         });
         meter.value = done;
@@ -182,7 +197,7 @@
         var box = item.querySelector("input[type=checkbox]");
         if (!box || view) { return; }
         box.addEventListener("change", function () {
-          if (box.checked) { state.items[item.dataset.item] = 1; } else { delete state.items[item.dataset.item]; }
+          if (box.checked) { state.items[item.dataset.item] = item.dataset.fp || 1; } else { delete state.items[item.dataset.item]; }
           save(state);
           refresh();
         });
@@ -205,7 +220,7 @@
       }
       if (!plan) { return; }
       var due = dueDate(plan.start, Number(item.dataset.day) || 1);
-      var late = !state.items[item.dataset.item] && due < today();
+      var late = !item.classList.contains("is-done") && due < today();
       item.classList.toggle("is-overdue", late);
       meta.appendChild(tag("task-due", " · " + say("due", { date: showDate(due) }) + (late ? " · " + say("overdue") : "")));
     });
@@ -234,10 +249,10 @@
       share.hidden = true;
       importer.hidden = false;
       importer.addEventListener("click", function () {
-        Object.keys(view.items).forEach(function (k) { state.items[k] = 1; });
+        Object.keys(view.items).forEach(function (k) { state.items[k] = view.items[k]; });
         Object.keys(view.quizzes).forEach(function (k) {
           var mine = state.quizzes[k], theirs = view.quizzes[k];
-          state.quizzes[k] = { best: Math.max(theirs.best, mine ? mine.best : 0), passed: theirs.passed || !!(mine && mine.passed) };
+          state.quizzes[k] = mine && mine.best > theirs.best ? mine : theirs;
         });
         Object.keys(view.plans).forEach(function (k) { state.plans[k] = view.plans[k]; });
         save(state);
@@ -337,6 +352,7 @@
   function setUpQuiz(quiz, state) {
     var id = quiz.dataset.quiz, pass = Number(quiz.dataset.pass);
     var questions = Array.prototype.slice.call(quiz.querySelectorAll(".quiz-question"));
+    var fp = quizPrint(questions);
     var exam = quiz.querySelector(".quiz-exam");
     var summary = quiz.querySelector(".quiz-summary");
     var score = quiz.querySelector(".quiz-score");
@@ -359,15 +375,18 @@
       var right = questions.filter(function (q) { return q.dataset.result === "correct"; }).length;
       var percent = Math.round(right * 100 / questions.length);
       var passed = percent >= pass;
-      var best = state.quizzes[id] || { best: 0, passed: false };
-      state.quizzes[id] = { best: Math.max(best.best, percent), passed: best.passed || passed };
+      var best = state.quizzes[id];
+      if (!best || best.fp !== fp) { best = { best: 0, passed: false }; }
+      state.quizzes[id] = { best: Math.max(best.best, percent), passed: best.passed || passed, fp: fp };
       save(state);
       score.textContent = say("score", { score: percent, total: questions.length, pass: pass, result: say(passed ? "passed" : "failed") }) +
         " " + bestLine();
     }
     function bestLine() {
       var best = state.quizzes[id];
-      return best ? say("best", { best: best.best, result: say(best.passed ? "passed" : "failed") }) : "";
+      if (!best) { return ""; }
+      return say("best", { best: best.best, result: say(best.passed ? "passed" : "failed") }) +
+        (best.fp && best.fp !== fp ? " " + say("quiz_changed") : "");
     }
     function allMarked() { return questions.every(function (q) { return q.dataset.result; }); }
     function reset() {
@@ -403,6 +422,14 @@
     quiz.querySelector(".quiz-retake").addEventListener("click", reset);
     exam.addEventListener("change", reset);
     reset();
+  }
+
+  /* A quiz's fingerprint: its questions' fingerprints, folded into one short hex string. */
+  function quizPrint(questions) {
+    var text = questions.map(function (q) { return q.dataset.fp || ""; }).join(",");
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0; }
+    return h.toString(16);
   }
 
   /* Options in a new order on each attempt (true/false keeps its natural order). */

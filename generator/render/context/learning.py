@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model import entities as e
+from generator.model.fingerprint import item_fingerprint, question_fingerprint
 from generator.render.context.site import Context, Site, TaskItem, number
 from generator.render.links import Link, anchor, checklist_item_anchor, relative
 
@@ -22,6 +23,7 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
                 owner=site.link(source, "role", item.owner),
                 day=site.day(item.day),
                 due=item.day,
+                fingerprint=item_fingerprint(item),
                 sources=[origin] if origin else [],
             )
         )
@@ -95,6 +97,7 @@ def _path_item(
         owner=site.link(source, "role", item.owner),
         day=site.day(item.day if item.day is not None else milestone.day),
         due=item.day if item.day is not None else milestone.day,
+        fingerprint=item_fingerprint(item),
         quiz=item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
         url=target.url if target else "",
         kind=item.kind,
@@ -168,6 +171,7 @@ def _question(site: Site, source: str, position: int, question: e.Question) -> C
     return {
         "anchor": anchor("q", question.id),
         "id": question.id,
+        "fingerprint": question_fingerprint(question),
         "number": position,
         "kind": question.type,
         "type": site.labels.get(f"qtype.{question.type}", question.type),

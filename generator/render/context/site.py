@@ -49,6 +49,7 @@ class TaskItem:
     day: str
     due: int = 1
     quiz: str = ""
+    fingerprint: str = ""
     url: str = ""
     sources: list[Link] = field(default_factory=list)
     kind: str = ""
