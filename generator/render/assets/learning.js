@@ -32,24 +32,34 @@
   }
   function cleanName(s) { return typeof s === "string" ? s.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 80) : ""; }
 
-  /* Keep only what has the expected shape: a tampered record loses its bad parts. */
+  /* Keep only what has the expected shape; state.dropped counts what was left out,
+   * so that a tampered record is noticed, while its sound parts are kept. */
   function sanitize(raw) {
     if (!isObject(raw) || raw.v !== 1) { return null; }
     var state = fresh();
-    Object.keys(isObject(raw.items) ? raw.items : {}).forEach(function (k) {
-      var v = raw.items[k];
-      if (KEY.test(k) && (v === 1 || (typeof v === "string" && FP.test(v)))) { state.items[k] = v; }
+    var dropped = 0;
+    function each(name, keep) {
+      var part = raw[name];
+      if (part === undefined) { return; }
+      if (!isObject(part)) { dropped += 1; return; }
+      Object.keys(part).forEach(function (k) { if (!KEY.test(k) || !keep(k, part[k])) { dropped += 1; } });
+    }
+    each("items", function (k, v) {
+      if (v !== 1 && !(typeof v === "string" && FP.test(v))) { return false; }
+      state.items[k] = v;
+      return true;
     });
-    Object.keys(isObject(raw.quizzes) ? raw.quizzes : {}).forEach(function (k) {
-      var q = raw.quizzes[k];
-      if (KEY.test(k) && isObject(q) && typeof q.best === "number" && q.best >= 0 && q.best <= 100) {
-        state.quizzes[k] = { best: q.best, passed: q.passed === true, fp: typeof q.fp === "string" && FP.test(q.fp) ? q.fp : "" };
-      }
+    each("quizzes", function (k, q) {
+      if (!isObject(q) || typeof q.best !== "number" || !(q.best >= 0 && q.best <= 100)) { return false; }
+      state.quizzes[k] = { best: q.best, passed: q.passed === true, fp: typeof q.fp === "string" && FP.test(q.fp) ? q.fp : "" };
+      return true;
     });
-    Object.keys(isObject(raw.plans) ? raw.plans : {}).forEach(function (k) {
-      var p = raw.plans[k];
-      if (KEY.test(k) && isObject(p) && validDate(p.start)) { state.plans[k] = { name: cleanName(p.name), start: p.start }; }
+    each("plans", function (k, p) {
+      if (!isObject(p) || !validDate(p.start)) { return false; }
+      state.plans[k] = { name: cleanName(p.name), start: p.start };
+      return true;
     });
+    state.dropped = dropped;
     return state;
   }
 
@@ -60,16 +70,19 @@
     if (raw === null) { return fresh(); }
     var state = null;
     try { state = sanitize(JSON.parse(raw)); } catch (e) { state = null; }
-    if (state) { return state; }
+    if (state && !state.dropped) { return state; }
     try {
       window.localStorage.setItem(storeKey + ":set-aside", raw);
       window.localStorage.removeItem(storeKey);
-    } catch (e) { /* storage full or blocked: start fresh all the same */ }
-    notices.push(say("storage_reset"));
-    return fresh();
+    } catch (e) { /* storage full or blocked: go on all the same */ }
+    notices.push(say(state ? "storage_cleaned" : "storage_reset"));
+    state = state || fresh();
+    save(state);
+    return state;
   }
   function save(state) {
-    try { window.localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* read-only storage */ }
+    var copy = { v: 1, items: state.items, quizzes: state.quizzes, plans: state.plans };
+    try { window.localStorage.setItem(storeKey, JSON.stringify(copy)); } catch (e) { /* read-only storage */ }
   }
 
   function notice(root, text) {
@@ -125,7 +138,9 @@
     });
     if (validDate(o.s)) { raw.plans[o.p] = { name: o.n, start: o.s }; }
     var state = sanitize(raw);
-    if (state) { state.path = o.p; state.name = cleanName(o.n); }
+    if (!state || state.dropped) { return null; }
+    state.path = o.p;
+    state.name = cleanName(o.n);
     return state;
   }
 

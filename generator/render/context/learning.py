@@ -63,6 +63,8 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
             {
                 "anchor": anchor("milestone", milestone.id),
                 "day": site.day(milestone.day),
+                # "Day 1 Day 1" reads badly: the day label only when the title is not it.
+                "show_day": site.day(milestone.day).casefold() not in site.t(milestone.title).casefold(),
                 "title": site.t(milestone.title),
                 "goal": site.t(milestone.goal),
                 "tasks": items,
