@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
 from generator.load.events import TooComplex, TreeBuilder, YList, YMap
 from generator.model.location import Location
 
@@ -96,6 +96,10 @@ def _reader_problem(path: str, text: str, exc: yaml.reader.ReaderError) -> Diagn
 def _decode(path: str, raw: bytes, problems: list[Diagnostic]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+        problems.append(
+            warning(Location(path, 1, 1), "byte-order-mark", "the file starts with a byte-order mark",
+                    "save it as UTF-8 without BOM; some editors and tools show it as stray characters")
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
