@@ -99,7 +99,8 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildFailed as failed:
         if steps:
             steps.pop().__exit__(None, None, None)
-        print(failed.output, file=sys.stderr)
+        problems = [line for line in failed.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+        print("\n".join(problems or failed.output.splitlines()), file=sys.stderr)
         print(f"error: {failed}; the previous site/ was left as it was", file=sys.stderr)
         return 1
     if steps:

@@ -67,7 +67,7 @@ def build_site(
                 "-m",
                 "mkdocs",
                 "build",
-                "--quiet",
+                # Not --quiet: it hides warnings from --strict too. The output is captured.
                 "-f",
                 str(config_path(root, language)),
                 "-d",
