@@ -225,13 +225,14 @@ def is_remote(url: str, base: str) -> bool:
     return bool(parts.netloc) and not url.startswith(base)
 
 
-CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.I)
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""", re.I)
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)""", re.I)
 
 
 def css_urls(css: str) -> list[str]:
     """Every ``url(...)`` and ``@import`` target in a stylesheet."""
-    return [m[2] for m in CSS_URL.finditer(css)] + [m[1] for m in CSS_IMPORT.finditer(css)]
+    urls = [next(group for group in m.groups() if group is not None) for m in CSS_URL.finditer(css)]
+    return urls + [m[1] for m in CSS_IMPORT.finditer(css)]
 
 
 def zero_width_free(text: str) -> str:
