@@ -1,0 +1,216 @@
+"""Publish the handbook's process version: check, generate with What's new, deploy with mike.
+
+Every refusal happens before anything is written to the branch, and a deployment that
+fails half-way (one language deployed, the other not) puts the branch back where it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diff.changeset import ChangeSet, Version
+from generator.diff.compare import compare
+from generator.export.model_json import model_data
+from generator.model.handbook import Handbook
+from generator.model.index import Index
+from generator.publish import git, mike
+from generator.publish.published import (
+    LATEST,
+    MODEL_FILE,
+    is_newest,
+    previous_version,
+    published_versions,
+    stored_model,
+)
+from generator.render import OUTPUT, generate
+from generator.render.mkdocs_config import published_config, site_folder, write_published_config
+
+Step = Callable[[str], AbstractContextManager[Any]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PublishOptions:
+    push: bool = False
+    allow_dirty: bool = False
+    allow_same_version: bool = False
+    remote: str = "origin"
+    branch: str = "gh-pages"
+
+
+class Refused(Exception):
+    """Publishing will not go on; ``hint`` says what to do, ``usage`` whether the folder
+    or the command line (rather than the definitions) is what needs fixing."""
+
+    def __init__(self, message: str, hint: str = "", *, usage: bool = False, output: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.usage = usage
+        self.output = output
+
+
+@dataclass
+class PublishReport:
+    version: str
+    previous: str | None
+    aliases: list[str]
+    changes: ChangeSet
+    folders: dict[str, str] = field(default_factory=dict)  # language -> folder on the branch
+    pushed: bool = False
+
+
+def check_repository(root: Path, options: PublishOptions) -> None:
+    """The handbook is in a git repository, mike can build, and the tree is committed."""
+    if git.toplevel(root) is None:
+        raise Refused(
+            f"{root} is not in a git repository",
+            "publishing commits to the repository's gh-pages branch: run `git init`, commit the "
+            "handbook, then publish",
+            usage=True,
+        )
+    problem = mike.builder_problem()
+    if problem:
+        raise Refused(problem, usage=True)
+    changed = [] if options.allow_dirty else git.uncommitted(root)
+    if changed:
+        listed = "\n".join(f"  {line}" for line in changed[:10])
+        more = f"\n  … and {len(changed) - 10} more" if len(changed) > 10 else ""
+        raise Refused(
+            f"the working tree has uncommitted changes:\n{listed}{more}",
+            "commit them (or stash them) so that the published version is a commit, or pass --allow-dirty",
+            usage=True,
+        )
+
+
+def check_version(root: Path, model: dict[str, Any], options: PublishOptions) -> None:
+    """Refuse new content under a version number that is already published."""
+    version = Version.of(model).number
+    if options.allow_same_version or version not in {
+        p.version for p in published_versions(root, options.branch)
+    }:
+        return
+    if stored_model(root, options.branch, version) == _as_json(model):
+        return
+    raise Refused(
+        f"version {version} is already published, and the definitions changed since",
+        f"bump `version` in process/handbook.yaml (for example to {_bumped(version)}), or pass "
+        f"--allow-same-version to replace the published {version}",
+    )
+
+
+def changes_since_previous(root: Path, model: dict[str, Any], branch: str) -> ChangeSet:
+    """What changed since the newest published version older than this one."""
+    current = Version.of(model)
+    previous = previous_version(published_versions(root, branch), current.number)
+    old = stored_model(root, branch, previous) if previous else None
+    return compare(old, model) if old is not None else ChangeSet(None, current)
+
+
+def publish(
+    root: Path, handbook: Handbook, options: PublishOptions, step: Step = nullcontext
+) -> PublishReport:
+    """Publish ``handbook`` (validated) from ``root``; raises :class:`Refused` or
+    :class:`~generator.publish.mike.MikeFailed`."""
+    info = handbook.info
+    assert info is not None  # a validated handbook has its metadata
+    check_repository(root, options)
+    model = model_data(handbook)
+    check_version(root, model, options)
+    published = published_versions(root, options.branch)
+    changes = changes_since_previous(root, model, options.branch)
+    with step("generate"):
+        report = generate(handbook, Index(handbook), root, changes)
+    if report.problems:
+        raise Refused("the pages could not be generated:\n  " + "\n  ".join(report.problems))
+    default = info.default_language
+    languages = [default] + [lang for lang in info.languages if lang != default]
+    model_file = root / OUTPUT / "docs" / default / MODEL_FILE
+    model_file.write_text(json.dumps(model, ensure_ascii=False, indent=2), encoding="utf-8")
+    site_url = _site_url(root)
+    aliases = [LATEST] if is_newest(published, info.version) else []
+    result = PublishReport(info.version, previous_version(published, info.version), aliases, changes)
+    before = git.branch_commit(root, options.branch)
+    try:
+        for lang in languages:
+            config = published_config(
+                lang=lang, languages=languages, default=default, version=info.version, site_url=site_url
+            )
+            path = write_published_config(root, lang, config)
+            prefix = site_folder(lang, default)
+            with step(f"publish {lang}"):
+                mike.deploy(
+                    root,
+                    config=path,
+                    version=info.version,
+                    aliases=aliases,
+                    prefix=prefix,
+                    branch=options.branch,
+                    remote=options.remote,
+                    message=f"Publish handbook {info.version} ({lang}) from {git.head(root)}",
+                )
+                if (
+                    aliases
+                    and git.read_file(root, options.branch, f"{prefix}/index.html".lstrip("/")) is None
+                ):
+                    mike.set_default(
+                        root,
+                        config=path,
+                        alias=LATEST,
+                        prefix=prefix,
+                        branch=options.branch,
+                        remote=options.remote,
+                    )
+            result.folders[lang] = f"{prefix}/{info.version}/" if prefix else f"{info.version}/"
+    except BaseException:
+        git.restore_branch(root, options.branch, before)
+        raise
+    if options.push:
+        _push(root, options)
+        result.pushed = True
+    return result
+
+
+def _push(root: Path, options: PublishOptions) -> None:
+    try:
+        git.push(root, options.remote, options.branch)
+    except git.GitError as failed:
+        raise Refused(
+            f"published to the local {options.branch} branch, but pushing it failed",
+            f"check the remote, then push with: git push {options.remote} {options.branch}",
+            output=str(failed),
+        ) from failed
+
+
+def _as_json(model: dict[str, Any]) -> Any:
+    """``model`` as it reads back from the stored file (tuples as lists and so on)."""
+    return json.loads(json.dumps(model, ensure_ascii=False))
+
+
+def _bumped(version: str) -> str:
+    parts = version.split("-")[0].split(".")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{parts[0]}.{parts[1]}.{int(parts[2]) + 1}"
+    return "a higher version"
+
+
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml with MkDocs' own tags (``!ENV``, ``!relative``) as nothing."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _site_url(root: Path) -> str:
+    """The ``site_url`` of the handbook's ``mkdocs.yml``, or ``""``."""
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+    except (OSError, yaml.YAMLError):
+        return ""
+    url = data.get("site_url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) else ""
