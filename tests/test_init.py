@@ -1,0 +1,103 @@
+"""``handbook init DIR``: a new handbook that validates and builds, and never overwrites."""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from generator.starter import STARTER, create_handbook
+from generator.validate import validate
+from tests.conftest import REPO
+from tests.export_support import handbook_cli
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(?P<path>\S+)$")
+
+
+def test_init_then_validate_and_build(tmp_path: Path) -> None:
+    folder = tmp_path / "x"
+    created = handbook_cli("init", str(folder))
+    assert created.returncode == 0, created.stderr
+    assert b"handbook validate --root" in created.stderr
+    checked = handbook_cli("validate", "--root", str(folder))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout == b"" and b"no problems" in checked.stderr
+    built = handbook_cli("build", "--root", str(folder))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (folder / "site" / "index.html").is_file()
+    assert (folder / "site" / "zh" / "index.html").is_file()
+    assert (folder / "site" / "guides" / "new-hires" / "index.html").is_file()
+    assert (folder / ".gitignore").read_text(encoding="utf-8").count("/site/") == 1
+
+
+def test_starter_has_a_small_complete_process(tmp_path: Path) -> None:
+    create_handbook(tmp_path / "x")
+    result = validate(tmp_path / "x")
+    assert result.ok and not result.diagnostics.warnings
+    h = result.handbook
+    assert (len(h.roles), len(h.stages)) == (2, 2)
+    assert h.scripts and h.checklists and h.quizzes
+    assert {p.role for p in h.onboarding_paths} == {r.id for r in h.roles}
+    assert all(k.examples for k in h.kpis) and h.kpis
+    assert {q.type for _, q in h.questions} == {"single", "multiple", "true-false", "numeric"}
+    assert h.info is not None and list(h.info.languages) == ["en", "zh"]
+    for guide in ("new-hires", "mentors", "editors"):
+        for suffix in (".md", ".zh.md"):
+            assert (tmp_path / "x" / "docs" / "guides" / f"{guide}{suffix}").is_file()
+
+
+def test_every_definition_file_names_a_schema_that_accepts_it(tmp_path: Path) -> None:
+    create_handbook(tmp_path / "x")
+    files = sorted((tmp_path / "x").glob("*/**/*.yaml"))
+    assert len(files) >= 8
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = SCHEMA_LINE.match(first)
+        assert match, f"{path.name}: no yaml-language-server line"
+        schema_path = (path.parent / match["path"]).resolve()
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # Dates are strings for an editor: YAML's date type is not JSON's.
+        document = json.loads(json.dumps(document, default=str))
+        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    result = handbook_cli("init", str(folder))
+    assert result.returncode == 2
+    assert b"is not empty" in result.stderr and b"Traceback" not in result.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_init_refuses_a_file_and_a_second_run(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    assert handbook_cli("init", str(target)).returncode == 2
+    assert handbook_cli("init", str(tmp_path / "new")).returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "new").rglob("*") if p.is_file()}
+    again = handbook_cli("init", str(tmp_path / "new"))
+    assert again.returncode == 2 and b"is not empty" in again.stderr
+    assert before == {p: p.read_bytes() for p in (tmp_path / "new").rglob("*") if p.is_file()}
+
+
+def test_starter_files_are_package_data() -> None:
+    """Every starter file matches a package-data glob, so an installed wheel has it too."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator"]
+    package = REPO / "generator"
+    shipped = {Path(m) for p in patterns for m in glob.glob(p, root_dir=package, recursive=True)}
+    starter = [
+        p.relative_to(package) for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ]
+    assert starter
+    missing = [str(p) for p in starter if p not in shipped]
+    assert not missing, f"add a package-data glob in pyproject.toml for: {missing}"
