@@ -1,6 +1,10 @@
 """Write a synthetic, valid handbook of a chosen size, to measure how the generator scales.
 
-    python benchmarks/synth.py --size large --out /tmp/handbook-large [--seed 7] [--force]
+    python benchmarks/synth.py --size large --out /tmp/handbook-large [--seed 7] [--force] [--site]
+
+``--site`` also makes the folder buildable with ``handbook build``: the project's base
+``mkdocs.yml`` and the hand-written guides the home page links to, and no ``docs/index.md``
+(the generator writes the home page, and refuses a hand-written one in its place).
 
 Files are spread as a team would keep them: a file per stage, per stage's scripts and
 checklists, per onboarding path, per quiz of 40 questions. Every text comes from one
@@ -84,6 +88,13 @@ MILESTONES = (("day-1", 1, 1), ("week-1", 2, 5), ("day-30", 6, 30), ("day-60", 3
 DENOMINATORS = (20, 25, 40, 50, 80, 100, 125, 200, 250, 400, 500, 1000)
 QUESTIONS_PER_QUIZ, KPIS_PER_FAMILY = 40, 20
 TITLE = {"en": "Synthetic sales handbook", "zh": "合成销售手册"}
+BASE_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+# The hand-written guides the generated home page links to, in each language.
+GUIDES = {
+    "new-hires": ("New hires", "新员工"),
+    "mentors": ("Mentors", "导师"),
+    "editors": ("Editors", "编辑"),
+}
 # Stand-ins in an entity's fields, replaced by fresh words: a sentence, two to four, a name, a cadence.
 Fill = enum.Enum("Fill", "TEXT TEXTS NAME CADENCE")
 TEXT, TEXTS, NAME, CADENCE = Fill
@@ -374,6 +385,16 @@ def write_handbook(root: Path, size: Size, seed: int) -> None:
         write(root, f"docs/{page}", f"# {TITLE[lang]}\n")
 
 
+def write_site_files(root: Path) -> None:
+    """What ``handbook build`` needs besides the definitions: base config and guides, no home page."""
+    write(root, "mkdocs.yml", BASE_CONFIG.read_text(encoding="utf-8"))
+    for page in ("index.md", "index.zh.md"):
+        (root / "docs" / page).unlink(missing_ok=True)
+    for name, (en, zh) in GUIDES.items():
+        write(root, f"docs/guides/{name}.md", f"# {en}\n\n[{TITLE['en']}](../index.md)\n")
+        write(root, f"docs/guides/{name}.zh.md", f"# {zh}\n\n[{TITLE['zh']}](../index.md)\n")
+
+
 # --- command line --------------------------------------------------------------------
 
 
@@ -383,6 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="the handbook folder to write")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same files (default 1)")
     parser.add_argument("--force", action="store_true", help="replace process/, quizzes/ and docs/ in --out")
+    parser.add_argument(
+        "--site", action="store_true", help="also write mkdocs.yml and the guides, for a build"
+    )
     args = parser.parse_args(argv)
     out: Path = args.out
     if out.is_file() or (out.is_dir() and any(out.iterdir()) and not args.force):
@@ -391,6 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in ("process", "quizzes", "docs"):  # no file of an earlier, larger handbook may linger
         shutil.rmtree(out / name, ignore_errors=True)
     write_handbook(out, SIZES[args.size], args.seed)
+    if args.site:
+        write_site_files(out)
     print(f"wrote a {args.size} handbook (seed {args.seed}) to {out}", file=sys.stderr)
     return 0
 

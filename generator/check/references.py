@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from generator.check.registry import Context, Finding, check
 from generator.model import entities as e
@@ -10,7 +11,6 @@ from generator.model.build import entity_fields, suggest
 from generator.model.index import TARGET_KINDS, Index
 from generator.model.location import Location
 from generator.model.types import TARGET_RE, where
-from generator.model.walk import entities
 
 # Which target kinds each onboarding item kind may point at (None: any page-like kind).
 ITEM_TARGETS: dict[str, tuple[str, ...] | None] = {
@@ -42,21 +42,34 @@ def references_resolve(ctx: Context) -> Iterator[Finding]:
     Fails: ``owner: sales-manger`` (typo); ``tests: [stage:pricing]`` with no such stage;
     ``target: kpi`` (no id); ``target: color:red`` (no such kind).
     """
-    for entity in entities(ctx.handbook):
+    for entity in ctx.entities:
         cls: type = type(entity)
-        for f, _ in entity_fields(cls):
-            value = getattr(entity, f.name)
+        for name, kind in _reference_fields(cls):
+            value = getattr(entity, name)
             values = value if isinstance(value, list) else [value]
-            kind = f.metadata.get("ref")
             for i, item in enumerate(values):
                 if not isinstance(item, str) or not item:
                     continue
-                loc = where(entity, f.name, i if isinstance(value, list) else None)
+                loc = where(entity, name, i if isinstance(value, list) else None)
                 if kind:
                     if ctx.index.get(kind, item) is None:
                         yield _missing(ctx.index, kind, item, loc, kind.replace("-", " "))
-                elif f.name in ("target", "page", "tests"):
+                else:
                     yield from _target(ctx.index, item, loc)
+
+
+@cache
+def _reference_fields(cls: type) -> tuple[tuple[str, str | None], ...]:
+    """Each field of ``cls`` that refers to others: its name, and the kind its ids name.
+
+    ``None`` as the kind: a ``kind:id`` target (``target``, ``page``, ``tests``).
+    """
+    found = []
+    for f, _ in entity_fields(cls):
+        kind = f.metadata.get("ref")
+        if kind or f.name in ("target", "page", "tests"):
+            found.append((f.name, kind or None))
+    return tuple(found)
 
 
 def _target(index: Index, target: str, loc: Location) -> Iterator[Finding]:

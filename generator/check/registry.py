@@ -9,17 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from generator.diagnostics import Diagnostic, Level
+from generator.load.collector import collector_paused
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.location import Location
+from generator.model.walk import entities
 
 
 @dataclass(frozen=True)
 class Context:
     handbook: Handbook
     index: Index
+
+    @cached_property
+    def entities(self) -> list[Any]:
+        """Every entity, nested ones included (:func:`~generator.model.walk.entities`), walked once."""
+        return list(entities(self.handbook))
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,10 @@ def run_checks(handbook: Handbook) -> list[Diagnostic]:
     """Run every registered check over ``handbook`` and return what they found."""
     from generator.check import all_checks  # noqa: F401  (registers the checks)
 
-    context = Context(handbook, Index(handbook))
-    return [
-        Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
-        for registered in REGISTRY.values()
-        for f in registered.function(context)
-    ]
+    with collector_paused():
+        context = Context(handbook, Index(handbook))
+        return [
+            Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
+            for registered in REGISTRY.values()
+            for f in registered.function(context)
+        ]

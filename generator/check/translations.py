@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
 from generator.model.types import LANGUAGES
-from generator.model.walk import entities, texts
+from generator.model.walk import texts
 
 NAMES = {"en": "English", "zh": "Chinese"}
 
@@ -20,7 +20,7 @@ def translations_complete(ctx: Context) -> Iterator[Finding]:
     """
     info = ctx.handbook.info
     languages = [lang for lang in (info.languages if info else LANGUAGES) if lang in LANGUAGES]
-    for entity in entities(ctx.handbook):
+    for entity in ctx.entities:
         ident = getattr(entity, "id", "")
         owner = f" of '{ident}'" if ident else ""
         for name, text in texts(entity):

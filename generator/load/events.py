@@ -60,6 +60,7 @@ class TooComplex(Exception):
 class YMap(dict[Any, Any]):
     """A YAML mapping; ``key_at``/``value_at`` give each entry's position."""
 
+    __slots__ = ("key_at", "loc", "value_at")
     loc: Location
     key_at: dict[Any, Location]
     value_at: dict[Any, Location]
@@ -68,6 +69,7 @@ class YMap(dict[Any, Any]):
 class YList(list[Any]):
     """A YAML sequence; ``item_at[i]`` is the position of item ``i``."""
 
+    __slots__ = ("item_at", "loc")
     loc: Location
     item_at: list[Location]
 
@@ -83,24 +85,51 @@ def resolve_plain(value: str) -> str:
 
 
 class _Frame:
-    """A mapping or list being read, with what it needs until it is complete."""
+    """A mapping or list being read, with what it needs until it is complete.
 
-    __slots__ = ("anchor", "container", "key", "key_loc", "size", "skip")
+    The container's position tables are bound here once: the loop fills them per value.
+    """
+
+    __slots__ = (
+        "anchor",
+        "at",
+        "container",
+        "is_list",
+        "key",
+        "key_at",
+        "key_loc",
+        "size",
+        "skip",
+        "value_at",
+    )
 
     def __init__(self, container: YMap | YList, anchor: str | None) -> None:
-        self.container = container
+        self.container: Any = container
         self.anchor = anchor
+        self.is_list = isinstance(container, YList)
+        self.at: list[Location] = container.item_at if isinstance(container, YList) else []
+        self.key_at: dict[Any, Location] = container.key_at if isinstance(container, YMap) else {}
+        self.value_at: dict[Any, Location] = container.value_at if isinstance(container, YMap) else {}
         self.key: Any = _NO_KEY
-        self.key_loc: Location | None = None
+        self.key_loc: Location = container.loc
         self.size = 1
         self.skip = False  # the value belongs to a key that was refused
 
 
 _NO_KEY = object()
+_new = tuple.__new__  # a Location without the named tuple's Python-level __new__: one per value
+_ScalarEvent = yaml.ScalarEvent
+_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 
 class TreeBuilder:
-    """Reads one document of one file into :class:`YMap`/:class:`YList` and scalars."""
+    """Reads one document of one file into :class:`YMap`/:class:`YList` and scalars.
+
+    :meth:`build` handles the common events inline (text, and untagged mappings and
+    lists without anchors); everything else (aliases, anchors, tags, typed scalars,
+    limits) goes through :meth:`_start` and :meth:`_place`, which hold the rules.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -116,27 +145,63 @@ class TreeBuilder:
         """The document's value; ``None`` for an empty file. Raises YAML errors as PyYAML does."""
         next_event = _events(text)
         stack: list[_Frame] = []
+        top: _Frame | None = None  # stack[-1], kept at hand
         result: Any = None
         documents = 0
-        path, place, implicit = self.path, self._place, _implicit
+        path, implicit = self.path, _implicit
         while True:
             event = next_event()
             cls = event.__class__
-            if cls is yaml.ScalarEvent and event.anchor is None and event.tag in (None, "!") and stack:
-                # The common case, kept short: plain or quoted text inside a container.
-                value = event.value
-                if (
-                    event.tag is None
-                    and event.implicit[0]
-                    and (value[:1] in implicit or value == "<<")
-                    and resolve_plain(value) is not STR
+            if (
+                top is not None
+                and (cls is _ScalarEvent or cls is _MappingStart or cls is _SequenceStart)
+                and event.anchor is None
+            ):
+                tag = event.tag
+                if cls is _ScalarEvent:
+                    value = event.value
+                    if tag is None:
+                        plain = event.implicit[0] and (value[:1] in implicit or value == "<<")
+                        text_value = not plain or resolve_plain(value) is STR
+                    else:
+                        text_value = tag == "!"
+                    if text_value:  # the common case: text inside a container
+                        self.nodes += 1
+                        mark = event.start_mark
+                        loc = _new(Location, (path, mark.line + 1, mark.column + 1))
+                        if self.nodes > MAX_NODES:
+                            self._count(loc, 0)
+                        self._put(top, value, loc, 1)
+                        continue
+                elif (
+                    tag is None and (cls is _MappingStart or cls is _SequenceStart) and len(stack) < MAX_DEPTH
                 ):
-                    value = self._scalar(event, self.loc(event))
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    self._count(self.loc(event), 0)
-                mark = event.start_mark
-                place(stack[-1], value, 1, Location(path, mark.line + 1, mark.column + 1))
+                    self.nodes += 1
+                    mark = event.start_mark
+                    loc = _new(Location, (path, mark.line + 1, mark.column + 1))
+                    if self.nodes > MAX_NODES:
+                        self._count(loc, 0)
+                    container: YMap | YList
+                    if cls is _MappingStart:
+                        container = YMap()
+                        container.key_at, container.value_at = {}, {}
+                    else:
+                        container = YList()
+                        container.item_at = []
+                    container.loc = loc
+                    top = _Frame(container, None)
+                    stack.append(top)
+                    continue
+            if cls is _MappingEnd or cls is _SequenceEnd:
+                frame = stack.pop()
+                top = stack[-1] if stack else None
+                value, size = frame.container, frame.size
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (value, size)
+                if top is None:
+                    result = value
+                else:
+                    self._put(top, value, value.loc, size)
                 continue
             if cls is yaml.StreamEndEvent:
                 return result
@@ -155,21 +220,33 @@ class TreeBuilder:
                 continue
             if cls is yaml.StreamStartEvent or cls is yaml.DocumentEndEvent:
                 continue
-            if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                value, size = frame.container, frame.size
-                if frame.anchor:
-                    self.anchors[frame.anchor] = (value, size)
-                start = None
-            else:
-                value, size = self._start(event, stack)
-                if value is _STARTED:
-                    continue
-                start = self.loc(event)
-            if not stack:
+            value, size = self._start(event, stack)
+            if value is _STARTED:
+                top = stack[-1]
+            elif top is None:
                 result = value
-                continue
-            place(stack[-1], value, size, start)
+            else:
+                self._place(top, value, size, self.loc(event))
+
+    def _put(self, frame: _Frame, value: Any, loc: Location, size: int) -> None:
+        """Put a finished value that needs no conversion (text, a container) in its place."""
+        frame.size += size
+        if frame.is_list:
+            frame.at.append(loc)
+            frame.container.append(value)
+        elif frame.key is _NO_KEY:  # this value is a key
+            frame.key_loc = loc
+            if value.__class__ is str and value not in frame.container:
+                frame.key = value
+            else:
+                frame.key, frame.skip = self._key(frame.container, value, loc)
+        else:
+            if not frame.skip:
+                key = frame.key
+                frame.key_at[key] = frame.key_loc
+                frame.value_at[key] = loc
+                frame.container[key] = value
+            frame.key, frame.skip = _NO_KEY, False
 
     def _start(self, event: Any, stack: list[_Frame]) -> tuple[Any, int]:
         loc = self.loc(event)
@@ -247,7 +324,7 @@ class TreeBuilder:
             frame.key, frame.skip = self._key(container, value, frame.key_loc)
             return
         if not frame.skip:
-            container.key_at[frame.key] = frame.key_loc or container.loc
+            container.key_at[frame.key] = frame.key_loc
             container.value_at[frame.key] = at or container.loc
             container[frame.key] = value
         frame.key, frame.skip = _NO_KEY, False

@@ -97,8 +97,12 @@ def _decode(path: str, raw: bytes, problems: list[Diagnostic]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         problems.append(
-            warning(Location(path, 1, 1), "byte-order-mark", "the file starts with a byte-order mark",
-                    "save it as UTF-8 without BOM; some editors and tools show it as stray characters")
+            warning(
+                Location(path, 1, 1),
+                "byte-order-mark",
+                "the file starts with a byte-order mark",
+                "save it as UTF-8 without BOM; some editors and tools show it as stray characters",
+            )
         )
     try:
         return raw.decode("utf-8")

@@ -14,6 +14,8 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -72,8 +74,49 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+# A converter turns one raw YAML value into the field's value, reporting what is wrong:
+# (builder, raw, where it starts, how messages name it, the entity's positions, field name).
+Convert = Callable[["Builder", Any, Location, str, "dict[str, Location] | None", str], Any]
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    what: str  # how messages name it: 'owner'
+    convert: Convert
+    required: bool
+    tp: Any
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What building an entity of one class needs, worked out once per class."""
+
+    noun: str
+    names: frozenset[str]
+    fields: tuple[_Field, ...]
+    keys_hint: str
+
+
+@cache
+def _plan(cls: type) -> _Plan:
+    fields = entity_fields(cls)
+    return _Plan(
+        noun=noun(cls),
+        names=frozenset(f.name for f, _ in fields),
+        fields=tuple(
+            _Field(f.name, f"'{f.name}'", converter(tp), not has_default(f), tp) for f, tp in fields
+        ),
+        keys_hint=", ".join(f.name for f, _ in fields[:3]),
+    )
+
+
 class Builder:
-    """Builds entities for one file and collects the problems found on the way."""
+    """Builds entities for one file and collects the problems found on the way.
+
+    Each annotation is compiled once into a converter (:func:`converter`), so building
+    a value does not ask ``typing`` what its annotation means again.
+    """
 
     def __init__(self) -> None:
         self.problems: list[Diagnostic] = []
@@ -84,38 +127,40 @@ class Builder:
     # --- entities -------------------------------------------------------------------
 
     def entity(self, cls: type, data: Any, loc: Location, what: str) -> Any:
-        if isinstance(data, YMap) and isinstance(data.get("id"), str) and data["id"]:
-            what = f"{noun(cls)} '{data['id']}'"
+        plan = _plan(cls)
         if not isinstance(data, YMap):
-            keys = ", ".join(f.name for f, _ in entity_fields(cls)[:3])
             self.problem(
                 loc,
                 "wrong-type",
                 f"{what} must be a mapping, found {describe(data)}",
-                f"write its keys ({keys} …) indented below it",
+                f"write its keys ({plan.keys_hint} …) indented below it",
             )
             return None
-        fields = entity_fields(cls)
-        names = {f.name for f, _ in fields}
-        for key in data:
-            if key not in names:
-                hint = suggest(key, names) or f"allowed keys: {', '.join(sorted(names))}"
-                self.problem(data.key_at[key], "unknown-key", f"unknown key '{key}' in {what}", hint)
+        ident = data.get("id")
+        if isinstance(ident, str) and ident:
+            what = f"{plan.noun} '{ident}'"
+        names = plan.names
+        if not names.issuperset(data):
+            for key in data:
+                if key not in names:
+                    hint = suggest(key, names) or f"allowed keys: {', '.join(sorted(names))}"
+                    self.problem(data.key_at[key], "unknown-key", f"unknown key '{key}' in {what}", hint)
         values: dict[str, Any] = {}
         at: dict[str, Location] = {}
-        for f, hint_type in fields:
-            if f.name in data:
-                value_loc = data.value_at[f.name]
-                at[f.name] = value_loc
-                values[f.name] = self.value(hint_type, data[f.name], value_loc, f"'{f.name}'", at, f.name)
-            elif not has_default(f):
+        value_at = data.value_at
+        for f in plan.fields:
+            name = f.name
+            if name in data:
+                value_loc = at[name] = value_at[name]
+                values[name] = f.convert(self, data[name], value_loc, f.what, at, name)
+            elif f.required:
                 self.problem(
                     data.loc,
                     "missing-key",
-                    f"{what} has no '{f.name}'",
-                    f"add '{f.name}:' with {_expected(hint_type)}",
+                    f"{what} has no '{name}'",
+                    f"add '{name}:' with {_expected(f.tp)}",
                 )
-                values[f.name] = neutral(hint_type)
+                values[name] = neutral(f.tp)
         return cls(**values, loc=data.loc, at=at)
 
     # --- values ---------------------------------------------------------------------
@@ -129,31 +174,9 @@ class Builder:
         at: dict[str, Location] | None = None,
         name: str = "",
     ) -> Any:
-        origin = get_origin(tp)
-        if origin in (Union, types.UnionType):
-            return self._union(tp, raw, loc, what, at, name)
-        if origin is list:
-            return self._list(get_args(tp)[0], raw, loc, what, at, name)
-        if origin is dict:
-            return self._dict(get_args(tp), raw, loc, what)
-        if origin is Literal:
-            return self._choice(get_args(tp), raw, loc, what)
-        if tp is Text:
-            return self._text(raw, loc, what)
-        if dataclasses.is_dataclass(tp):
-            return self.entity(typing.cast(type, tp), raw, loc, what) or neutral(tp)
-        if tp in _ID_RULES:
-            return self._id(tp, raw, loc, what)
-        return self._scalar(tp, raw, loc, what)
+        return converter(tp)(self, raw, loc, what, at, name)
 
-    def _union(
-        self, tp: Any, raw: Any, loc: Location, what: str, at: dict[str, Location] | None, name: str
-    ) -> Any:
-        options = [a for a in get_args(tp) if a is not type(None)]
-        if raw is None:
-            return None
-        if len(options) == 1:
-            return self.value(options[0], raw, loc, what, at, name)
+    def _union(self, options: tuple[Any, ...], raw: Any, loc: Location, what: str) -> Any:
         for option in options:  # e.g. bool | float: take the first that fits exactly
             if option is bool and isinstance(raw, bool):
                 return raw
@@ -166,31 +189,14 @@ class Builder:
         )
         return None
 
-    def _list(
-        self, item_tp: Any, raw: Any, loc: Location, what: str, at: dict[str, Location] | None, name: str
-    ) -> list[Any]:
-        if not isinstance(raw, YList):
-            self.problem(
-                loc,
-                "wrong-type",
-                f"{what} must be a list, found {describe(raw)}",
-                "write each item on its own line starting with '- '",
-            )
-            return []
-        items = []
-        for index, item in enumerate(raw):
-            item_loc = raw.item_at[index]
-            if at is not None:
-                at[f"{name}[{index}]"] = item_loc
-            label = (
-                f"{noun(item_tp)} {index + 1}"
-                if dataclasses.is_dataclass(item_tp)
-                else f"item {index + 1} of {what}"
-            )
-            value = self.value(item_tp, item, item_loc, label)
-            if value is not None or not dataclasses.is_dataclass(item_tp):
-                items.append(value)  # a broken entity is reported and left out
-        return items
+    def _not_a_list(self, raw: Any, loc: Location, what: str) -> list[Any]:
+        self.problem(
+            loc,
+            "wrong-type",
+            f"{what} must be a list, found {describe(raw)}",
+            "write each item on its own line starting with '- '",
+        )
+        return []
 
     def _dict(self, args: tuple[Any, ...], raw: Any, loc: Location, what: str) -> dict[Any, Any]:
         if not isinstance(raw, YMap):
@@ -214,6 +220,12 @@ class Builder:
         return choices[0]
 
     def _text(self, raw: Any, loc: Location, what: str) -> Text:
+        if (
+            isinstance(raw, YMap)
+            and _LANGUAGE_SET.issuperset(raw)
+            and all(isinstance(value, str) or value is None for value in raw.values())
+        ):
+            return Text(**raw, loc=raw.loc)  # the common case: nothing to report
         example = "write it as 'en: …' and 'zh: …' on two indented lines"
         if not isinstance(raw, YMap):
             self.problem(
@@ -260,20 +272,102 @@ class Builder:
         return raw
 
     def _scalar(self, tp: Any, raw: Any, loc: Location, what: str) -> Any:
-        ok = (
-            (tp is str and isinstance(raw, str))
-            or (tp is bool and isinstance(raw, bool))
-            or (tp is int and isinstance(raw, int) and not isinstance(raw, bool))
-            or (tp is float and isinstance(raw, int | float) and not isinstance(raw, bool))
-            or (tp is datetime.date and type(raw) is datetime.date)
-        )
-        if ok:
+        if _fits(tp, raw):
             return float(raw) if tp is float else raw
         hint = "put it in quotes" if tp is str and raw is not None else ""
         if tp is datetime.date:
             hint = "write the date as YYYY-MM-DD"
         self.problem(loc, "wrong-type", f"{what} must be {_expected(tp)}, found {describe(raw)}", hint)
         return neutral(tp)
+
+
+_LANGUAGE_SET = frozenset(LANGUAGES)
+
+
+def _fits(tp: Any, raw: Any) -> bool:
+    return (
+        (tp is str and isinstance(raw, str))
+        or (tp is bool and isinstance(raw, bool))
+        or (tp is int and isinstance(raw, int) and not isinstance(raw, bool))
+        or (tp is float and isinstance(raw, int | float) and not isinstance(raw, bool))
+        or (tp is datetime.date and type(raw) is datetime.date)
+    )
+
+
+# --- converters: one per annotation, made once ---------------------------------------
+
+
+@cache
+def converter(tp: Any) -> Convert:
+    """The function that builds a value of annotation ``tp`` (compiled once per annotation)."""
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        return _union_converter(tp)
+    if origin is list:
+        return _list_converter(get_args(tp)[0])
+    if origin is dict:
+        args = get_args(tp)
+        return lambda b, raw, loc, what, at, name: b._dict(args, raw, loc, what)
+    if origin is Literal:
+        choices = get_args(tp)
+        return lambda b, raw, loc, what, at, name: b._choice(choices, raw, loc, what)
+    if tp is Text:
+        return lambda b, raw, loc, what, at, name: b._text(raw, loc, what)
+    if dataclasses.is_dataclass(tp):
+        cls = typing.cast(type, tp)
+        return lambda b, raw, loc, what, at, name: b.entity(cls, raw, loc, what) or neutral(cls)
+    if tp in _ID_RULES:
+        return _id_converter(tp)
+    return _scalar_converter(tp)
+
+
+def _union_converter(tp: Any) -> Convert:
+    options = tuple(a for a in get_args(tp) if a is not type(None))
+    if len(options) == 1:
+        inner = converter(options[0])
+        return lambda b, raw, loc, what, at, name: None if raw is None else inner(b, raw, loc, what, at, name)
+    return lambda b, raw, loc, what, at, name: None if raw is None else b._union(options, raw, loc, what)
+
+
+def _list_converter(item_tp: Any) -> Convert:
+    item = converter(item_tp)
+    entity_noun = noun(item_tp) if dataclasses.is_dataclass(item_tp) else ""
+
+    def convert(
+        b: Builder, raw: Any, loc: Location, what: str, at: dict[str, Location] | None, name: str
+    ) -> list[Any]:
+        if not isinstance(raw, YList):
+            return b._not_a_list(raw, loc, what)
+        items = []
+        for index, (value, item_loc) in enumerate(zip(raw, raw.item_at, strict=True)):
+            if at is not None:
+                at[f"{name}[{index}]"] = item_loc
+            label = f"{entity_noun} {index + 1}" if entity_noun else f"item {index + 1} of {what}"
+            built = item(b, value, item_loc, label, None, "")
+            if built is not None or not entity_noun:
+                items.append(built)  # a broken entity is reported and left out
+        return items
+
+    return convert
+
+
+def _id_converter(tp: Any) -> Convert:
+    pattern = _ID_RULES[tp][0]
+
+    def convert(b: Builder, raw: Any, loc: Location, what: str, at: Any, name: str) -> Any:
+        if isinstance(raw, str) and len(raw) <= SLUG_MAX and pattern.match(raw):
+            return raw
+        return b._id(tp, raw, loc, what)  # reports why
+
+    return convert
+
+
+def _scalar_converter(tp: Any) -> Convert:
+    if tp is str:
+        return lambda b, raw, loc, what, at, name: (
+            raw if isinstance(raw, str) else b._scalar(tp, raw, loc, what)
+        )
+    return lambda b, raw, loc, what, at, name: b._scalar(tp, raw, loc, what)
 
 
 def noun(cls: Any) -> str:

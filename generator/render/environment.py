@@ -8,7 +8,7 @@ HTML-escaped, so forgetting the filter cannot open a hole.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -27,10 +27,34 @@ _URL_SAFE = "/#.-_~"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+# What ``x.name`` finds on a plain dict as an attribute (a method) rather than as a key.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with a shortcut for ``page.title`` on a plain dict context.
+
+    Jinja tries the attribute first and the key after it, so each field a template read
+    from a context dict raised and caught an ``AttributeError``. For a name that is no
+    attribute of a dict the result is the key's value either way: it is looked up first.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept (in the system's temporary folder, keyed by each
+        # template's checksum): compiling them is most of a small handbook's generation.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -47,7 +71,13 @@ def environment() -> jinja2.Environment:
 
 def link(value: Link) -> Markup:
     """``[text](url)``: the text escaped like all author text, the URL percent-encoded."""
-    return Markup(f"[{md(value.text)}]({quote(value.url, safe=_URL_SAFE)})")
+    return Markup(f"[{md(value.text)}]({_url(value.url)})")
+
+
+@lru_cache(maxsize=65536)
+def _url(url: str) -> str:
+    # Cached: a page links to the same few pages and anchors many times.
+    return quote(url, safe=_URL_SAFE)
 
 
 def links(values: Iterable[Link], empty: str = "") -> Markup:
@@ -83,7 +113,12 @@ def render(template: str, context: Mapping[str, Any], labels: SimpleNamespace) -
     text = environment().get_template(template).render({**context, "L": labels})
     # One blank line between blocks is all Markdown needs; templates may leave more.
     lines: list[str] = []
+    blank = True  # the line before was blank (or there was none): a blank line is dropped
     for line in text.splitlines():
-        if line.strip() or (lines and lines[-1].strip()):
-            lines.append(line.rstrip() if not line.strip() else line)
+        if line.strip():
+            lines.append(line)
+            blank = False
+        elif not blank:
+            lines.append("")
+            blank = True
     return "\n".join(lines).strip() + "\n"

@@ -19,12 +19,14 @@ from generator.model.types import LANGUAGES
 
 Labels = Mapping[str, str]
 FOLDER = Path(__file__).parent / "i18n"
+# libyaml's loader when present: these files are read at every start of the command.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
 def labels_for(lang: str) -> Labels:
     """The UI strings of ``lang`` as flat keys: ``{"field.owner": "Owner", …}``."""
-    tree = yaml.safe_load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"))
+    tree = yaml.load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"), Loader=_Loader)
     return dict(_flatten(tree))
 
 

@@ -49,7 +49,12 @@ def relative(source: str, target: str, fragment: str = "") -> str:
     suffix = f"#{fragment}" if fragment else ""
     if target == source:
         return suffix or posixpath.basename(target)
-    return _relative_path(posixpath.dirname(source), target) + suffix
+    return _relative_path(_folder(source), target) + suffix
+
+
+@lru_cache(maxsize=4096)
+def _folder(page: str) -> str:
+    return posixpath.dirname(page)
 
 
 @lru_cache(maxsize=65536)
