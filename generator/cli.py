@@ -53,13 +53,30 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(root=Path("."))
 
     p = command("export", "write the handbook's data for other tools")
-    p.add_argument("what", choices=("model",), help="what to export")
-    p.add_argument("--format", choices=("json",), default="json")
+    p.add_argument(
+        "what",
+        choices=("model", "quizzes", "checklists", "print"),
+        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md) or print (html)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html"),
+        help="the file format; model and print have one, the others need one",
+    )
+    p.add_argument("--lang", help="en or zh; default: the handbook's default language")
+    p.add_argument("--role", metavar="ID", help="print: the pack of this role instead of the whole handbook")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = command("schema", "write a JSON Schema for each kind of definition file")
     p.add_argument("--out", type=Path, help="folder for the schemas; default: ROOT/process/schemas")
     p.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if the schemas on disk are out of date"
+    )
+    p.add_argument(
+        "--model",
+        action="store_true",
+        help="print the JSON Schema of 'handbook export model' instead (with --out DIR: write model.schema.json)",
     )
 
     p = command("assign", "write a new hire's dated onboarding plan (Markdown, CSV, iCalendar or HTML)")
@@ -71,6 +88,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--base-url", metavar="URL", help="the published site's address, for absolute links")
+
+    p = sub.add_parser(
+        "init",
+        help="create a new handbook (a small example process in English and Chinese) in DIR",
+        description="create a new handbook (a small example process in English and Chinese) in DIR",
+    )
+    p.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
+    p.set_defaults(root=Path("."))
+
+    p = command("publish", "publish the process version with mike into the gh-pages branch (both languages)")
+    p.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")
+    p.add_argument("--allow-dirty", action="store_true", help="publish even with uncommitted changes")
+    p.add_argument("--allow-invalid", action="store_true", help="publish even when validation finds errors")
+    p.add_argument(
+        "--allow-same-version",
+        action="store_true",
+        help="replace a published version although the definitions changed and the version was not bumped",
+    )
+    p.add_argument(
+        "--remote", default="origin", metavar="NAME", help="the remote to push to; default: origin"
+    )
+    p.add_argument("--branch", default="gh-pages", help="the branch to publish to; default: gh-pages")
+
+    p = command("diff", "list what changed between two versions of the definitions")
+    p.add_argument("old", metavar="OLD", help="a git ref of the handbook's repository, or a handbook folder")
+    p.add_argument("new", metavar="NEW", help="a git ref of the handbook's repository, or a handbook folder")
+    p.add_argument("--format", choices=("md", "json"), default="md")
     return parser
 
 

@@ -6,17 +6,20 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.build.serve import serve
-from generator.build.site import BuildFailed, build_site
-from generator.export.model_json import model_json
+from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schema import all_schemas
-from generator.render import OUTPUT, GenerateReport, generate
 from generator.report.diagnostics import format_github, format_json, format_text, summary
 from generator.report.progress import Progress
 from generator.validate import Validation, validate
+
+if TYPE_CHECKING:
+    from generator.render import GenerateReport
+
+# Rendering, building and serving are imported where they are used: `handbook validate`,
+# run on every save and in every pre-commit hook, should not wait for jinja2 or MkDocs.
 
 
 class UsageError(Exception):
@@ -58,6 +61,8 @@ def _validated(root: Path, progress: Progress) -> Validation | None:
 
 
 def _generated(root: Path, result: Validation, progress: Progress) -> GenerateReport | None:
+    from generator.render import generate
+
     with progress.step("generate") as step:
         report = generate(result.handbook, Index(result.handbook), root)
         pages = ", ".join(f"{count} {lang}" for lang, count in report.pages.items())
@@ -75,11 +80,15 @@ def run_generate(args: argparse.Namespace) -> int:
     result = _validated(args.root, progress)
     if result is None or _generated(args.root, result, progress) is None:
         return 1
+    from generator.render import OUTPUT
+
     print(f"Markdown and MkDocs configurations are in {args.root / OUTPUT}", file=sys.stderr)
     return 0
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from generator.build.site import BuildFailed, build_site
+
     progress = Progress()
     result = _validated(args.root, progress)
     if result is None or _generated(args.root, result, progress) is None:
@@ -115,6 +124,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from generator.build.serve import serve
+
     progress = Progress()
     result = _validated(args.root, progress)
     if result is None or _generated(args.root, result, progress) is None:
@@ -149,11 +160,12 @@ def run_export(args: argparse.Namespace) -> int:
             print(format_text(diagnostic), file=sys.stderr)
         print("error: fix the problems above before exporting", file=sys.stderr)
         return 1
-    print(model_json(result.handbook))
-    return 0
+    return _export_file(args, result.handbook)
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    if getattr(args, "model", False):
+        return _model_schema(args)
     out: Path = args.out or args.root / "process" / "schemas"
     stale = []
     for name, schema in all_schemas().items():
@@ -198,4 +210,156 @@ def run_assign(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.out is not None:
         print(f"{args.out}: onboarding plan of {request.name} written", file=sys.stderr)
+    return 0
+
+
+# --- exports for other tools, print packs, a new handbook -------------------------------
+
+
+def _export_file(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Write ``handbook export WHAT`` to ``--out`` or standard output."""
+    from generator.export.files import export_file
+    from generator.export.output import write_output
+    from generator.export.quiz.bank import ExportError
+
+    try:
+        data, binary = export_file(handbook, args.what, fmt=args.format, lang=args.lang, role=args.role)
+        write_output(data, args.out, force=args.force, binary=binary)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.out is not None:
+        print(f"{args.out}: {args.what} written", file=sys.stderr)
+    return 0
+
+
+def _model_schema(args: argparse.Namespace) -> int:
+    """``handbook schema --model``: the JSON Schema of ``handbook export model``."""
+    from generator.export.model_schema import model_schema
+
+    text = json.dumps(model_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    path = args.out / "model.schema.json"
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if args.check:
+        print(f"{path}: {'up to date' if current == text else 'out of date'}")
+        return 0 if current == text else 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"{path}: written")
+    return 0
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Create a new handbook in ``args.folder`` from the starter."""
+    from generator.starter import InitError, create_handbook
+
+    try:
+        written = create_handbook(args.folder)
+    except InitError as exc:
+        raise UsageError(str(exc)) from exc
+    folder = args.folder
+    print(
+        f"{folder}: new handbook, {len(written)} files written.\n"
+        f"Next: handbook validate --root {folder} && handbook build --root {folder}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+# --- publishing versions, and what changed between two ------------------------------------
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    """Publish with mike. Exit 1: the definitions have errors or an unbumped version, or the
+    build failed; exit 2: the folder cannot be published as it is (no git repository,
+    uncommitted changes, mike unusable)."""
+    from generator.publish.mike import MikeFailed
+    from generator.publish.publish import PublishOptions, Refused, publish
+
+    progress = Progress()
+    result = _validated_for_publishing(args, progress)
+    if result is None:
+        return 1
+    options = PublishOptions(
+        push=args.push,
+        allow_dirty=args.allow_dirty,
+        allow_same_version=args.allow_same_version,
+        remote=args.remote,
+        branch=args.branch,
+    )
+    try:
+        report = publish(args.root, result.handbook, options, step=progress.step)
+    except Refused as refused:
+        if refused.output:
+            print(refused.output, file=sys.stderr)
+        print(f"error: {refused}", file=sys.stderr)
+        if refused.hint:
+            print(f"hint: {refused.hint}", file=sys.stderr)
+        if not refused.output:
+            print("nothing was published", file=sys.stderr)
+        return 2 if refused.usage else 1
+    except MikeFailed as failed:
+        print(failed.output, file=sys.stderr)
+        print(f"error: {failed}; the {args.branch} branch was left as it was", file=sys.stderr)
+        return 1
+    _say_published(args, report)
+    return 0
+
+
+def _validated_for_publishing(args: argparse.Namespace, progress: Progress) -> Validation | None:
+    """Validate; with errors, ``None`` unless ``--allow-invalid`` (and every file could be read)."""
+    with progress.step("validate") as step:
+        result = validate(args.root)
+        found = result.diagnostics.sorted()
+        step.detail = summary(found, len(result.handbook.files))
+    for diagnostic in found:
+        print(format_text(diagnostic, sys.stdout.isatty()))
+    readable = result.handbook.info is not None and not result.handbook.unreadable
+    if result.ok or (args.allow_invalid and readable):
+        return result
+    hint = " (or pass --allow-invalid)" if readable else ""
+    print(f"error: fix the problems above{hint}; nothing was published", file=sys.stderr)
+    return None
+
+
+def _say_published(args: argparse.Namespace, report: Any) -> None:
+    folders = ", ".join(f"{folder} ({lang})" for lang, folder in report.folders.items())
+    alias = " as latest" if report.aliases else ""
+    since = f"since {report.previous}" if report.changes.old else "(first published version)"
+    counts = ", ".join(f"{n} {action}" for action, n in report.changes.counts().items() if n)
+    print(
+        f"Published {report.version}{alias} to the {args.branch} branch: {folders}.\n"
+        f"What's new {since}: {counts or 'no changes'}.\n"
+        f"Preview it with: mike serve -b {args.branch}",
+        file=sys.stderr,
+    )
+    if not report.pushed:
+        print(f"Push it with: git push {args.remote} {args.branch} (or publish with --push)", file=sys.stderr)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """Print what changed from OLD to NEW (git refs or folders), as Markdown or JSON."""
+    from generator.diff.compare import compare
+    from generator.diff.report_json import format_json as changes_json
+    from generator.diff.report_md import format_markdown
+    from generator.diff.source import SourceError, load_side
+
+    try:
+        old, new = load_side(args.root, args.old), load_side(args.root, args.new)
+    except SourceError as exc:
+        raise UsageError(str(exc)) from exc
+    for side in (old, new):
+        errors = len(side.validation.diagnostics.errors)
+        if errors:
+            print(
+                f"warning: {side.spec} has {errors} error(s) (see `handbook validate`); "
+                "they may show as changes",
+                file=sys.stderr,
+            )
+    changes = compare(old.model, new.model)
+    print(changes_json(changes) if args.format == "json" else format_markdown(changes), end="")
+    if args.format == "json":
+        print()
     return 0

@@ -110,7 +110,9 @@ def test_invalid_utf8_names_the_line(workspace: Workspace) -> None:
 
 def test_byte_order_mark_is_read_with_a_warning(workspace: Workspace) -> None:
     workspace.write(S, b"\xef\xbb\xbf" + workspace.text(S).encode())
-    assert [(p.level, p.code, p.location.line) for p in workspace.problems()] == [("warning", "byte-order-mark", 1)]
+    assert [(p.level, p.code, p.location.line) for p in workspace.problems()] == [
+        ("warning", "byte-order-mark", 1)
+    ]
 
 
 @pytest.mark.parametrize("content", ["", "# only a comment\n", "---\n"])

@@ -232,7 +232,8 @@ def test_a_page_missing_in_chinese_is_reported_not_replaced(tmp_path: Path) -> N
 
 
 def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path: Path) -> None:
-    root = copy_handbook(MINIMAL, tmp_path)  # the minimal handbook has a docs/index.md
+    root = copy_handbook(MINIMAL, tmp_path)
+    (root / "docs" / "index.md").write_text("# A home page written by hand\n", encoding="utf-8")
     report = run(root)
     assert (
         "docs/index.md: the generator writes this page; the hand-written one is not used" in report.problems

@@ -8,19 +8,31 @@ language) → :mod:`pages` (which pages exist) → templates (layout only) → :
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from generator.diff.changeset import ChangeSet
+from generator.load.collector import collector_paused
+from generator.load.fork import in_child
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import LANGUAGES
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
 from generator.render.environment import label_tree, render
-from generator.render.mkdocs_config import build_config, config_path, write_config
+from generator.render.mkdocs_config import (
+    base_site_url,
+    build_config,
+    config_path,
+    search_words,
+    write_config,
+)
 from generator.render.pages import build_pages
 from generator.render.relations import build_relations
-from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree
+from generator.render.unchanged import recall, remember, render_key
+from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree, write_if_changed
 
 OUTPUT = ".handbook"
 ASSETS = Path(__file__).parent / "assets"
@@ -38,10 +50,14 @@ class GenerateReport:
     problems: list[str] = field(default_factory=list)
 
 
-def generate(handbook: Handbook, index: Index, root: Path) -> GenerateReport:
+@collector_paused()
+def generate(
+    handbook: Handbook, index: Index, root: Path, changes: ChangeSet | None = None
+) -> GenerateReport:
     """Write ``<root>/.handbook/docs/<lang>/`` and ``<root>/.handbook/mkdocs.<lang>.yml``.
 
     Expects a handbook that passed validation; never writes below ``<root>/docs``.
+    ``changes`` (when publishing) adds a What's new page listing them.
     """
     info = handbook.info
     languages = list(dict.fromkeys(info.languages if info and info.languages else LANGUAGES))
@@ -49,43 +65,99 @@ def generate(handbook: Handbook, index: Index, root: Path) -> GenerateReport:
     hand = read_handwritten(root / "docs", languages)
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
+    out = root / OUTPUT
+    key = render_key(handbook, hand.files) if changes is None else None
+    known = recall(out, key, languages) if key else None
+    if known is not None:  # the pages on disk are what rendering would write: keep them
+        report.pages, report.problems = known["pages"], report.problems + known["problems"]
+        report.unchanged = len(known["files"])
+        report.configs = [config_path(root, lang) for lang in languages]
+        return report
     relations = build_relations(handbook, index)
     counts = WriteCounts()
-    out = root / OUTPUT
-    for lang in languages:
-        site = Site.create(handbook, index, relations, lang)
-        pages = build_pages(site)
-        labels = label_tree(site.labels)
-        files = {page.path: render(page.template, page.context, labels).encode("utf-8") for page in pages}
-        files.update(_assets())
-        for path, content in hand.files[lang].items():
-            if path in files:
-                report.problems.append(
-                    f"docs/{path}: the generator writes this page; the hand-written one is not used"
-                )
-            else:
-                files[path] = content
-        counts.add(sync_tree(out / "docs" / lang, files))
-        report.pages[lang] = len(pages)
-        title = site.t(info.title) if info else ""
-        guides = [p for p in hand.pages(lang) if p not in {page.path for page in pages}]
-        config = build_config(
-            title=title,
-            lang=lang,
-            languages=languages,
-            default=default,
-            pages=pages,
-            guides=guides,
-            identity=identity(handbook),
-        )
-        if write_config(root, lang, config):
-            counts.written += 1
-        else:
-            counts.unchanged += 1
+    rendering: list[str] = []
+
+    def one(lang: str) -> Callable[[], _Written]:
+        def job() -> _Written:
+            site = Site.create(handbook, index, relations, lang)
+            return _write_language(site, root, languages, default, hand, changes)
+
+        return job
+
+    # A large handbook renders its last language in a forked child, at the same time.
+    later = in_child(one(languages[-1])) if len(languages) > 1 and _is_large(handbook) else None
+    results = [one(lang)() for lang in (languages[:-1] if later else languages)]
+    results += [later()] if later else []
+    for lang, written in zip(languages, results, strict=True):
+        counts.add(written.counts)
+        report.pages[lang] = written.pages
+        rendering += written.problems
         report.configs.append(config_path(root, lang))
+    report.problems += rendering
     counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
+    remember(out, key, languages, {"pages": report.pages, "problems": rendering})
     return report
+
+
+@dataclass
+class _Written:
+    """What rendering one language did (small: it may come back from a child process)."""
+
+    counts: WriteCounts
+    pages: int
+    problems: list[str]
+
+
+# A handbook with more pages than this per language renders its languages side by side.
+PARALLEL_PAGES = 150
+
+
+def _is_large(handbook: Handbook) -> bool:
+    per_stage = 2 * len(handbook.stages)  # a stage page and its scripts page
+    pages = per_stage + len(handbook.roles) + len(handbook.kpis)
+    return pages + len(handbook.onboarding_paths) + len(handbook.quizzes) > PARALLEL_PAGES
+
+
+def _write_language(
+    site: Site,
+    root: Path,
+    languages: list[str],
+    default: str,
+    hand: HandWritten,
+    changes: ChangeSet | None,
+) -> _Written:
+    """Render ``site``'s pages, write the changed ones and the language's configuration."""
+    lang, info = site.lang, site.handbook.info
+    problems: list[str] = []
+    pages = build_pages(site, changes)
+    labels = label_tree(site.labels)
+    files = {page.path: render(page.template, page.context, labels).encode("utf-8") for page in pages}
+    files.update(_assets())
+    for path, content in hand.files[lang].items():
+        if path in files:
+            problems.append(f"docs/{path}: the generator writes this page; the hand-written one is not used")
+        else:
+            files[path] = content
+    counts = sync_tree(root / OUTPUT / "docs" / lang, files)
+    title = site.t(info.title) if info else ""
+    guides = [p for p in hand.pages(lang) if p not in {page.path for page in pages}]
+    config = build_config(
+        title=title,
+        lang=lang,
+        languages=languages,
+        default=default,
+        pages=pages,
+        guides=guides,
+        identity=identity(site.handbook),
+        site_url=base_site_url(root),
+        words=_search_words(site, root) if lang == "zh" else None,
+    )
+    if write_config(root, lang, config):
+        counts.written += 1
+    else:
+        counts.unchanged += 1
+    return _Written(counts, len(pages), problems)
 
 
 def identity(handbook: Handbook) -> dict[str, str]:
@@ -98,6 +170,25 @@ def identity(handbook: Handbook) -> dict[str, str]:
         "version": info.version if info else "",
         "effective": info.effective_date.isoformat() if info else "",
     }
+
+
+def _search_words(site: Site, root: Path) -> Path:
+    """The handbook's own terms, for jieba: 复购率 is one word to search for, not 复购 + 率."""
+    hb = site.handbook
+    named: list[Any] = [
+        *hb.stages,
+        *hb.roles,
+        *hb.kpis,
+        *hb.tools,
+        *hb.tiers,
+        *hb.meetings,
+        *hb.training_modules,
+    ]
+    terms = [site.t(t.term) for t in hb.glossary] + [site.t(x.name) for x in named]
+    terms += [site.t(step.name) for _, step in hb.steps]
+    path = root / OUTPUT / "search-words.zh.txt"
+    write_if_changed(path, search_words(terms))
+    return path
 
 
 def _assets() -> dict[str, bytes]:

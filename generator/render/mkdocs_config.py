@@ -33,6 +33,8 @@ ZH_SEPARATOR = (
 # Hand-written guides listed first in the Guides tab, in this order.
 GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
 _SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
+# Navigation of a large handbook: runs longer than NAV_RUN pages are nested in groups.
+NAV_RUN, NAV_GROUP = 25, 20
 
 
 def site_folder(lang: str, default: str) -> str:
@@ -53,13 +55,22 @@ def build_config(
     pages: Sequence[Page],
     guides: Sequence[str],
     identity: dict[str, str] | None = None,
+    site_url: str = "",
+    words: Path | None = None,
 ) -> dict[str, Any]:
-    """The configuration of ``lang``'s build, as a plain mapping."""
+    """The configuration of ``lang``'s build, as a plain mapping.
+
+    ``site_url`` (from ``mkdocs.yml``) gets the language's folder: Material's instant
+    navigation only follows links listed in each build's sitemap. ``words`` is a jieba
+    user dictionary, so that Chinese search keeps the handbook's terms (复购率) whole.
+    """
     search: dict[str, Any] = {"lang": [lang] if lang == "en" else [lang, "en"]}
     if lang == "zh":
         search["separator"] = ZH_SEPARATOR
+        if words is not None:
+            search["jieba_dict_user"] = str(words.resolve())
     folder = site_folder(lang, default)
-    return {
+    config: dict[str, Any] = {
         "INHERIT": "../mkdocs.yml",
         # Material prints the site name into the page unescaped: escape it once here.
         "site_name": str(md(title)),
@@ -74,16 +85,74 @@ def build_config(
         },
         "nav": _nav(lang, pages, guides),
     }
+    if site_url:
+        config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
+    return config
 
 
-def _alternate(lang: str, languages: Sequence[str], default: str) -> list[dict[str, str]]:
-    here = posixpath.join("site", site_folder(lang, default))
+def base_site_url(root: Path) -> str:
+    """The ``site_url`` of the handbook's own ``mkdocs.yml``, or ``""``."""
+    try:
+        data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ""
+    url = data.get("site_url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) else ""
+
+
+def search_words(terms: Sequence[str]) -> bytes:
+    """A jieba user dictionary: one term a line, with a high frequency so it stays whole."""
+    unique = sorted({t.strip() for t in terms if t.strip() and " " not in t.strip()})
+    return "".join(f"{term} 100000\n" for term in unique).encode("utf-8")
+
+
+def _alternate(lang: str, languages: Sequence[str], default: str, version: str = "") -> list[dict[str, str]]:
+    here = posixpath.join("site", site_folder(lang, default), version)
     links = []
     for other in languages:
-        there = posixpath.join("site", site_folder(other, default))
+        there = posixpath.join("site", site_folder(other, default), version)
         link = posixpath.relpath(there, here)
         links.append({"name": labels_for(other)["language.name"], "link": f"{link}/", "lang": other})
     return links
+
+
+def published_config_path(root: Path, lang: str) -> Path:
+    return root / ".handbook" / f"mkdocs.{lang}.publish.yml"
+
+
+def published_config(
+    *, lang: str, languages: Sequence[str], default: str, version: str, site_url: str = ""
+) -> dict[str, Any]:
+    """What publishing ``version`` with mike adds to ``lang``'s configuration (inherited).
+
+    Each language is its own mike deployment: the default language at ``<version>/``,
+    another at ``<lang>/<version>/`` (see :mod:`generator.publish.mike`), so the language
+    switcher links across both folders, and ``site_url`` gets the language's folder
+    (mike appends the version). Material's version selector reads the ``versions.json``
+    beside the version's folder; ``default: latest`` is what is never outdated.
+    """
+    folder = site_folder(lang, default)
+    config: dict[str, Any] = {
+        "INHERIT": config_path(Path("."), lang).name,
+        # Built into a folder of its own, so publishing leaves site/ (handbook build) alone.
+        "site_dir": f"publish/{lang}",
+        "strict": True,
+        "plugins": {"mike": {"alias_type": "redirect"}},
+        "extra": {
+            "version": {"provider": "mike", "default": "latest"},
+            "alternate": _alternate(lang, languages, default, version),
+        },
+    }
+    if site_url:
+        config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
+    return config
+
+
+def write_published_config(root: Path, lang: str, config: dict[str, Any]) -> Path:
+    path = published_config_path(root, lang)
+    text = HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=4096)
+    write_if_changed(path, text.encode("utf-8"))
+    return path
 
 
 def _subtree(labels: Mapping[str, str], prefix: str) -> dict[str, str]:
@@ -92,20 +161,48 @@ def _subtree(labels: Mapping[str, str], prefix: str) -> dict[str, str]:
 
 def _nav(lang: str, pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
     labels = labels_for(lang)
-    by_section: dict[str, list[str]] = {section: [] for section in SECTIONS}
+    by_section: dict[str, list[Any]] = {section: [] for section in SECTIONS}
     by_section["guides"] += sorted(
         guides, key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else 99, p)
     )
+    in_section: dict[str, list[Page]] = {section: [] for section in SECTIONS}
     for page in pages:
-        by_section[page.section].append(page.path)
+        in_section[page.section].append(page)
     nav: list[Any] = []
     for section in SECTIONS:
-        paths = by_section[section]
+        title = labels[_SECTION_LABELS[section]]
+        paths = by_section[section] + _entries(in_section[section], title)
         if not paths:
             continue
-        title = labels[_SECTION_LABELS[section]]
         nav.append({title: paths[0] if section in ("home", "glossary") and len(paths) == 1 else paths})
     return nav
+
+
+def _entries(pages: Sequence[Page], title: str) -> list[Any]:
+    """A section's navigation: its pages, a long run of one kind (stages, KPIs …) nested.
+
+    Material renders the open section's navigation into every page. A run of more than
+    ``NAV_RUN`` pages of one template goes one level down, in groups of ``NAV_GROUP``
+    (``1–20``, ``21–40`` …), so that ``navigation.prune`` leaves the closed groups out:
+    build time and page weight then grow linearly, not with the square of the pages.
+    """
+    entries: list[Any] = []
+    run: list[Page] = []
+    for page in [*pages, None]:
+        if run and (page is None or page.template != run[0].template):
+            paths = [p.path for p in run]
+            entries += [{title: _groups(paths)}] if len(paths) > NAV_RUN else paths
+            run = []
+        if page is not None:
+            run.append(page)
+    return entries
+
+
+def _groups(paths: list[str]) -> list[dict[str, list[str]]]:
+    return [
+        {f"{start + 1}–{min(start + NAV_GROUP, len(paths))}": paths[start : start + NAV_GROUP]}
+        for start in range(0, len(paths), NAV_GROUP)
+    ]
 
 
 def write_config(root: Path, lang: str, config: dict[str, Any]) -> bool:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.diff.changeset import ChangeSet
+from generator.render.context import changes as whats_new
 from generator.render.context import coverage, kpis, learning, people, process, scripts
 from generator.render.context.site import Context, Site
 from generator.render.links import script_page, stage_page
@@ -28,6 +30,8 @@ SECTIONS = (
     "glossary",
 )
 
+WHATS_NEW = "whats-new.md"
+
 
 @dataclass(frozen=True)
 class Page:
@@ -37,9 +41,16 @@ class Page:
     section: str
 
 
-def build_pages(site: Site) -> list[Page]:
-    """Every generated page of ``site``'s language, in navigation order."""
-    return list(_pages(site))
+def build_pages(site: Site, changes: ChangeSet | None = None) -> list[Page]:
+    """Every generated page of ``site``'s language, in navigation order.
+
+    ``changes``: when publishing, what changed since the previous published version,
+    shown on a What's new page; plain builds have none and no such page.
+    """
+    pages = list(_pages(site))
+    if changes is not None:
+        pages.insert(1, _page(site, WHATS_NEW, "whats_new.md.j2", "home", whats_new.whats_new_page, changes))
+    return pages
 
 
 def _page(
