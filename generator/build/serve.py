@@ -31,7 +31,12 @@ class _Regenerate(FileSystemEventHandler):
         self._lock = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        path = str(event.src_path)
+        # Editors often save by writing a temporary file and moving it over the old one.
+        path = str(getattr(event, "dest_path", "") or event.src_path)
+        # Only changes count: reading the files (as each regeneration does) raises
+        # "opened"/"closed" events too, which would regenerate in a loop.
+        if event.event_type not in ("modified", "created", "deleted", "moved"):
+            return
         if event.is_directory or not path.endswith((".yaml", ".j2", ".md", ".css", ".js")):
             return
         with self._lock:  # an editor's save is several events: act once they settle
