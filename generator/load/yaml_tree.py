@@ -125,6 +125,8 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
     what = exc.problem or "invalid YAML"
+    if "maximum nesting depth" in what:  # libyaml's own limit, in its newer versions
+        return error(loc, "file-too-complex", "values are nested too deeply to read")
     if "\t" in what or "tab" in what.lower():
         hint = "indent with spaces, not tabs"
     elif exc.context:

@@ -33,7 +33,8 @@
 
   /* --- script library: filter the tables by channel and purpose ------------------ */
   function scriptFilter(root) {
-    root.querySelectorAll("form.script-filter").forEach(function (form) {
+    root.querySelectorAll("form.script-filter:not([data-hb-ready])").forEach(function (form) {
+      form.dataset.hbReady = "1";
       var columns = (form.dataset.columns || "").split(" ").map(Number);
       var selects = form.querySelectorAll("select");
       var output = form.querySelector("output");
@@ -107,7 +108,8 @@
   }
 
   function kpiCalculator(root) {
-    root.querySelectorAll("form.kpi-calculator").forEach(function (form) {
+    root.querySelectorAll("form.kpi-calculator:not([data-hb-ready])").forEach(function (form) {
+      form.dataset.hbReady = "1";
       var inputs = form.querySelectorAll("input[name]");
       var output = form.querySelector("output");
       function compute() {

@@ -34,6 +34,13 @@
 
   /* Keep only what has the expected shape; state.dropped counts what was left out,
    * so that a tampered record is noticed, while its sound parts are kept. */
+  /* Set each part of a page up once, even if the page-view hook fires twice for one page. */
+  function first(node) {
+    if (!node || node.dataset.hbReady) { return false; }
+    node.dataset.hbReady = "1";
+    return true;
+  }
+
   function sanitize(raw) {
     if (!isObject(raw) || raw.v !== 1) { return null; }
     var state = fresh();
@@ -165,7 +172,7 @@
   function lists(root, state, view) {
     root.querySelectorAll(".checklist, .timeline").forEach(function (list) {
       var items = Array.prototype.slice.call(list.querySelectorAll("[data-item]"));
-      if (!items.length) { return; }
+      if (!items.length || !first(list)) { return; }
       var bar = document.createElement("div");
       bar.className = "hb-progress";
       var meter = document.createElement("progress");
@@ -250,7 +257,7 @@
   /* --- the path page: assignment link, start date, sharing and viewing progress ---- */
   function pathPlan(root, state, view) {
     var box = root.querySelector(".path-plan");
-    if (!box) { return; }
+    if (!first(box)) { return; }
     var path = box.dataset.path;
     var who = box.querySelector(".path-plan-who");
     var start = box.querySelector(".path-start");
@@ -321,7 +328,7 @@
   /* --- the mentor's assignment form ------------------------------------------------ */
   function assignForm(root) {
     var form = root.querySelector("form.path-assign");
-    if (!form) { return; }
+    if (!first(form)) { return; }
     var status = form.querySelector(".path-assign-status");
     var result = form.querySelector(".path-assign-result");
     form.hidden = false;
@@ -346,7 +353,7 @@
 
   /* --- quizzes -------------------------------------------------------------------- */
   function quizzes(root, state) {
-    root.querySelectorAll(".quiz[data-quiz]").forEach(function (quiz) { setUpQuiz(quiz, state); });
+    root.querySelectorAll(".quiz[data-quiz]").forEach(function (quiz) { if (first(quiz)) { setUpQuiz(quiz, state); } });
   }
 
   function answerOf(q) {
