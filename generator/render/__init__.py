@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.diff.changeset import ChangeSet
 from generator.load.collector import collector_paused
 from generator.load.fork import in_child
 from generator.model.handbook import Handbook
@@ -33,6 +32,9 @@ from generator.render.pages import build_pages
 from generator.render.relations import build_relations
 from generator.render.unchanged import recall, remember, render_key
 from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree, write_if_changed
+
+if TYPE_CHECKING:  # the diff package is only needed when publishing: not imported at start-up
+    from generator.diff.changeset import ChangeSet
 
 OUTPUT = ".handbook"
 ASSETS = Path(__file__).parent / "assets"
@@ -67,10 +69,10 @@ def generate(
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
     key = render_key(handbook, hand.files) if changes is None else None
-    known = recall(out, key, languages) if key else None
+    known = recall(out, key) if key else None
     if known is not None:  # the pages on disk are what rendering would write: keep them
         report.pages, report.problems = known["pages"], report.problems + known["problems"]
-        report.unchanged = len(known["files"])
+        report.unchanged = known["written"] + known["unchanged"]
         report.configs = [config_path(root, lang) for lang in languages]
         return report
     relations = build_relations(handbook, index)
@@ -96,7 +98,8 @@ def generate(
     report.problems += rendering
     counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
-    remember(out, key, languages, {"pages": report.pages, "problems": rendering})
+    done = {"written": counts.written, "unchanged": counts.unchanged}
+    remember(out, key, {"pages": report.pages, "problems": rendering, **done})
     return report
 
 

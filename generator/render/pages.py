@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.diff.changeset import ChangeSet
-from generator.render.context import changes as whats_new
 from generator.render.context import coverage, kpis, learning, people, process, scripts
 from generator.render.context.site import Context, Site
 from generator.render.links import script_page, stage_page
@@ -29,6 +27,9 @@ SECTIONS = (
     "guides",
     "glossary",
 )
+
+if TYPE_CHECKING:  # the diff package is only needed when publishing: not imported at start-up
+    from generator.diff.changeset import ChangeSet
 
 WHATS_NEW = "whats-new.md"
 
@@ -49,6 +50,8 @@ def build_pages(site: Site, changes: ChangeSet | None = None) -> list[Page]:
     """
     pages = list(_pages(site))
     if changes is not None:
+        from generator.render.context import changes as whats_new
+
         pages.insert(1, _page(site, WHATS_NEW, "whats_new.md.j2", "home", whats_new.whats_new_page, changes))
     return pages
 

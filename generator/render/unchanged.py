@@ -2,7 +2,9 @@
 
 The pages depend on the definition files (their bytes, see
 :func:`~generator.load.project.loaded_digest`), the hand-written pages under ``docs/``,
-and the generator itself (templates, labels, assets, code) and its libraries. Their
+the base ``mkdocs.yml``, and the generator itself (templates, labels, assets, code) and
+its libraries: whatever else :func:`~generator.render.generate` comes to read must be
+added to :func:`render_key`. Their
 digest is kept with a record of every file written (size and modification time); when
 the digest is the same and every file is still as written, the output is already what a
 new rendering would write, so it is not rendered again. The record is kept beside the
@@ -17,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,10 +42,12 @@ def render_key(handbook: Handbook, docs: dict[str, dict[str, bytes]]) -> str | N
             digest.update(content)
     for path in sorted(_all_files(handbook.root / "docs")):  # hidden pages too: links may name them
         digest.update(path.encode("utf-8") + b"\0")
+    base = handbook.root / "mkdocs.yml"  # the configurations repeat some of its settings
+    digest.update(base.read_bytes() if base.is_file() else b"-")
     return digest.hexdigest()
 
 
-def recall(out: Path, key: str, languages: Sequence[str]) -> dict[str, Any] | None:
+def recall(out: Path, key: str) -> dict[str, Any] | None:
     """The record of the last generation, if it was made from ``key`` and its files are intact."""
     folder = cache_folder(out.parent)
     try:
@@ -53,11 +56,11 @@ def recall(out: Path, key: str, languages: Sequence[str]) -> dict[str, Any] | No
         return None
     if not isinstance(record, dict) or record.get("key") != key:
         return None
-    return record if record.get("files") == _stamps(out, languages) else None
+    return record if record.get("files") == _stamps(out) else None
 
 
-def remember(out: Path, key: str | None, languages: Sequence[str], report: dict[str, Any]) -> None:
-    """Keep ``report`` (pages, problems) with ``key`` and the stamps of the files written.
+def remember(out: Path, key: str | None, report: dict[str, Any]) -> None:
+    """Keep ``report`` (what :func:`recall` gives back) with ``key`` and the files' stamps.
 
     Without a key the record stays: it is only used while the files match its stamps.
     """
@@ -66,17 +69,20 @@ def remember(out: Path, key: str | None, languages: Sequence[str], report: dict[
         return
     try:
         path = folder / "render.json"
-        record = {"key": key, **report, "files": _stamps(out, languages)}
+        record = {"key": key, **report, "files": _stamps(out)}
         path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     except OSError:
         return
 
 
-def _stamps(out: Path, languages: Sequence[str]) -> dict[str, list[int]]:
-    """Size and modification time of every generated file (pages, assets, configurations)."""
+def _stamps(out: Path) -> dict[str, list[int]]:
+    """Size and modification time of every file in the output folder (pages, configurations …).
+
+    Every file: one that changed or went away, whatever wrote it, means the output is not
+    known to be as rendered.
+    """
     found = {}
-    configs = [out / f"mkdocs.{lang}.yml" for lang in languages]
-    for path in [*(p for p in configs if p.is_file()), *_files(out / "docs")]:
+    for path in _files(out):
         stat = path.stat()
         found[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
     return found
