@@ -1,20 +1,51 @@
 """The ``handbook`` command: parses options and calls the library; nothing else.
 
 Exit codes: 0 success; 1 the definitions have errors (or warnings with ``--strict``);
-2 the command line is wrong or the handbook folder cannot be used.
+2 the command line is wrong, or the handbook folder, the disk or another command in the
+way keeps the command from running; 3 a bug of ours; 128 + N stopped by signal N.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
-from generator import commands
+from generator import commands, environment
+from generator.build.lock import DEFAULT_WAIT_SECONDS, LockBusy
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+DEFAULT_ADDRESS = "127.0.0.1:8808"  # not 8000: that is the `python -m http.server` preview
+# Commands that read a handbook from --root (the others create one or need none).
+NEEDS_HANDBOOK = {"validate", "generate", "build", "serve", "export", "assign", "publish"}
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM (an IDE's stop button, a service manager) ends us like Ctrl-C: children
+    are stopped and locks released on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
+def _add_wait(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT_SECONDS,
+        metavar="SECONDS",
+        help=f"wait this long for another command writing the handbook; default: {DEFAULT_WAIT_SECONDS:g}",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,11 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
 
-    command("generate", "validate, then write the handbook's Markdown into .handbook/")
-    command("build", "validate, generate and build every language into site/")
+    _add_wait(command("generate", "validate, then write the handbook's Markdown into .handbook/"))
+    _add_wait(command("build", "validate, generate and build every language into site/"))
     p = command("serve", "preview with live reload while you edit")
     p.add_argument("--lang", help="the language to preview; default: the handbook's default")
-    p.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port to serve on")
+    p.add_argument(
+        "-a", "--address", default=DEFAULT_ADDRESS, help=f"host:port to serve on; default: {DEFAULT_ADDRESS}"
+    )
+    _add_wait(p)
 
     p = sub.add_parser(
         "checks",
@@ -110,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         "--remote", default="origin", metavar="NAME", help="the remote to push to; default: origin"
     )
     p.add_argument("--branch", default="gh-pages", help="the branch to publish to; default: gh-pages")
+    _add_wait(p)
 
     p = command("diff", "list what changed between two versions of the definitions")
     p.add_argument("old", metavar="OLD", help="a git ref of the handbook's repository, or a handbook folder")
@@ -120,17 +155,28 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
     try:
-        if not args.root.is_dir():
-            print(f"error: handbook folder '{args.root}' does not exist", file=sys.stderr)
+        problem = _root_problem(args)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
             return EXIT_USAGE
         handler = getattr(commands, f"run_{args.command}")
-        return int(handler(args))
-    except KeyboardInterrupt:
+        code = int(handler(args))
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
+    except KeyboardInterrupt as stopped:
         print("interrupted", file=sys.stderr)
-        return 130
-    except commands.UsageError as exc:
+        return 128 + (stopped.signum if isinstance(stopped, Stopped) else signal.SIGINT)
+    except (commands.UsageError, LockBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # the system refused: the user can act on it
+        if environment.path_of(exc) == environment.STANDARD_OUTPUT:
+            _silence_stdout()
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {environment.describe(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # a bug of ours: say so briefly, trace only on request
         if args.debug:
@@ -139,7 +185,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"error: internal error: {exc!r} (run again with --debug for details, and report it)",
             file=sys.stderr,
         )
-        return 3
+        return EXIT_BUG
+
+
+def _root_problem(args: argparse.Namespace) -> str:
+    """Why ``--root`` cannot be used by this command, or ``""``."""
+    problem = environment.folder_problem(args.root, "handbook folder")
+    if problem or args.command not in NEEDS_HANDBOOK:
+        return problem
+    if not (args.root / "process").is_dir():
+        return (
+            f"'{args.root}' is not a handbook folder: it has no process/ folder; give the folder "
+            "holding process/, quizzes/ and docs/ (or create one with `handbook init DIR`)"
+        )
+    return ""
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nothing, so the exit does not fail on it a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,11 +77,26 @@ def _generated(root: Path, result: Validation, progress: Progress) -> GenerateRe
     return None if report.problems else report
 
 
+@contextmanager
+def _writing(args: argparse.Namespace, command: str) -> Iterator[None]:
+    """Hold the handbook folder's lock, and first finish (or undo) whatever an
+    interrupted command left half-done in its site folders."""
+    from generator.build.lock import handbook_locked
+    from generator.build.swap import recover, site_folders
+
+    with handbook_locked(args.root, command=command, wait=args.wait):
+        done = recover(site_folders(args.root))
+        if done:
+            print(f"note: a previous command was interrupted: {done}", file=sys.stderr)
+        yield
+
+
 def run_generate(args: argparse.Namespace) -> int:
     progress = Progress()
-    result = _validated(args.root, progress)
-    if result is None or _generated(args.root, result, progress) is None:
-        return 1
+    with _writing(args, "generate"):
+        result = _validated(args.root, progress)
+        if result is None or _generated(args.root, result, progress) is None:
+            return 1
     from generator.render import OUTPUT
 
     print(f"Markdown and MkDocs configurations are in {args.root / OUTPUT}", file=sys.stderr)
@@ -87,33 +104,31 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from generator.build.site import BuildFailed, build_site
+    from generator.build.site import BuildFailed, LanguageBuild, build_site
+    from generator.build.swap import site_folders
 
     progress = Progress()
-    result = _validated(args.root, progress)
-    if result is None or _generated(args.root, result, progress) is None:
-        return 1
-    info = result.handbook.info
-    assert info is not None  # a valid handbook has its metadata
-    steps: list[Any] = []
+    with _writing(args, "build"):
+        result = _validated(args.root, progress)
+        if result is None or _generated(args.root, result, progress) is None:
+            return 1
+        info = result.handbook.info
+        assert info is not None  # a valid handbook has its metadata
+        folders = site_folders(args.root)
+        built: list[str] = []
 
-    def announce(language: str) -> None:
-        if steps:
-            steps.pop().__exit__(None, None, None)
-        steps.append(progress.step(f"build {language}"))
-        steps[-1].__enter__()
+        def report(language: LanguageBuild) -> None:
+            built.append(f"{language.language} {language.seconds:.1f} s")
+            progress.detail = ", ".join(built)
 
-    try:
-        build_site(args.root, list(info.languages), info.default_language, on_language=announce)
-    except BuildFailed as failed:
-        if steps:
-            steps.pop().__exit__(None, None, None)
-        problems = [line for line in failed.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-        print("\n".join(problems or failed.output.splitlines()), file=sys.stderr)
-        print(f"error: {failed}; the previous site/ was left as it was", file=sys.stderr)
-        return 1
-    if steps:
-        steps.pop().__exit__(None, None, None)
+        try:
+            with progress.step(f"build {', '.join(info.languages)}"):
+                build_site(args.root, folders, list(info.languages), info.default_language, on_built=report)
+        except BuildFailed as failed:
+            problems = [line for line in failed.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+            print("\n".join(problems or failed.output.splitlines()), file=sys.stderr)
+            print(f"error: {failed}; the previous site was left as it was", file=sys.stderr)
+            return 1
     site = args.root / "site"
     print(
         f"The handbook is in {site}/ (English at the root, other languages below it).\n"
@@ -124,23 +139,29 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from generator.build.serve import serve
+    from generator.build.serve import AddressTaken, claim_address, serve
 
+    try:
+        address = claim_address(args.address)
+    except AddressTaken as taken:
+        raise UsageError(str(taken)) from None
     progress = Progress()
-    result = _validated(args.root, progress)
-    if result is None or _generated(args.root, result, progress) is None:
-        return 1
+    with _writing(args, "serve"):
+        result = _validated(args.root, progress)
+        if result is None or _generated(args.root, result, progress) is None:
+            return 1
 
     def regenerate() -> None:
-        again = _validated(args.root, progress)
-        if again is not None:
-            _generated(args.root, again, progress)
-        else:
-            print("the preview keeps the last good pages", file=sys.stderr)
+        with _writing(args, "serve"):
+            again = _validated(args.root, progress)
+            if again is not None:
+                _generated(args.root, again, progress)
+            else:
+                print("the preview keeps the last good pages", file=sys.stderr)
 
     info = result.handbook.info
     language = args.lang or (info.default_language if info else "en")
-    return serve(args.root, language, args.address, regenerate)
+    return serve(args.root, language, address, regenerate)
 
 
 def run_checks(args: argparse.Namespace) -> int:
@@ -167,6 +188,7 @@ def run_schema(args: argparse.Namespace) -> int:
     if getattr(args, "model", False):
         return _model_schema(args)
     out: Path = args.out or args.root / "process" / "schemas"
+    _refuse_file_for_folder(out)
     stale = []
     for name, schema in all_schemas().items():
         path = out / name
@@ -184,6 +206,11 @@ def run_schema(args: argparse.Namespace) -> int:
     if not stale:
         print(f"{out}: all schemas up to date")
     return 1 if args.check and stale else 0
+
+
+def _refuse_file_for_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"'{out}' is a file: --out takes a folder to write the schemas into")
 
 
 def run_assign(args: argparse.Namespace) -> int:
@@ -240,6 +267,7 @@ def _model_schema(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
+    _refuse_file_for_folder(args.out)
     path = args.out / "model.schema.json"
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if args.check:

@@ -8,7 +8,8 @@ the problems are printed.
 
 from __future__ import annotations
 
-import subprocess
+import errno
+import socket
 import sys
 import threading
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator.build import children
 from generator.build.site import mkdocs_env
 from generator.render.mkdocs_config import config_path
 
@@ -47,6 +49,30 @@ class _Regenerate(FileSystemEventHandler):
             self._timer.start()
 
 
+class AddressTaken(Exception):
+    """The address to serve on cannot be used; the message says what to do."""
+
+
+def claim_address(address: str) -> str:
+    """Check that ``host:port`` is free to serve on, before anything is built."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise AddressTaken(f"'{address}' is not an address to serve on: give HOST:PORT, e.g. 127.0.0.1:8808")
+    try:
+        with socket.create_server((host.strip("[]"), int(port))):
+            pass  # free: MkDocs will take it in a moment
+    except OSError as exc:
+        what = (
+            "is in use by another program"
+            if exc.errno == errno.EADDRINUSE
+            else f"cannot be used ({exc.strerror})"
+        )
+        raise AddressTaken(
+            f"address {address} {what}: stop that program, or serve on another port with -a {host}:PORT"
+        ) from None
+    return address
+
+
 def serve(root: Path, language: str, address: str, regenerate: Callable[[], None]) -> int:
     """Watch the sources, regenerate on change, and run ``mkdocs serve`` until interrupted."""
     observer = Observer()
@@ -67,7 +93,10 @@ def serve(root: Path, language: str, address: str, regenerate: Callable[[], None
         "--livereload",
     ]
     try:
-        return subprocess.call(command, env=mkdocs_env(), cwd=root)
+        # SIGTERM reaches us as an interruption too (see the command line): MkDocs is
+        # stopped with its group and the port is free when we exit.
+        with children.supervised(children.start(command, cwd=root, env=mkdocs_env(), stdout=None)) as mkdocs:
+            return mkdocs.wait()
     except KeyboardInterrupt:
         return 0
     finally:

@@ -1,20 +1,27 @@
-"""Build every language with MkDocs into a fresh folder, then swap it in for ``site/``.
+"""Build every language with MkDocs at the same time, each into a folder of its own, then
+swap them in together for the site (see :mod:`generator.build.swap`).
 
-A failed build leaves the previous ``site/`` as it was.
+A failed build leaves the previous site as it was, and leaves no folder behind.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import shutil
-import subprocess
+import re
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build import children
+from generator.build.swap import SiteFolders, remove, swap_in
 from generator.render.mkdocs_config import config_path
+
+POLL_SECONDS = 0.05
+# The last "[Errno N] reason: 'path'" of a traceback MkDocs printed when the system refused.
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?")
 
 
 @dataclass(frozen=True)
@@ -44,50 +51,98 @@ def site_subdir(language: str, default_language: str) -> str:
     return "" if language == default_language else language
 
 
+def _mkdocs_build(root: Path, language: str, target: Path, strict: bool) -> list[str]:
+    # Not --quiet: it hides warnings from --strict too. The output is captured.
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path(root, language))]
+    return [*command, "-d", str(target), *(["--strict"] if strict else [])]
+
+
+def _staging(folders: SiteFolders, language: str, default_language: str) -> Path:
+    return folders.new if language == default_language else folders.new_language(language)
+
+
 def build_site(
     root: Path,
+    folders: SiteFolders,
     languages: list[str],
     default_language: str,
     strict: bool = True,
-    on_language: Callable[[str], None] = lambda _: None,
+    on_built: Callable[[LanguageBuild], None] = lambda _: None,
 ) -> list[LanguageBuild]:
-    """Run ``mkdocs build`` for each language into ``site.new/``, then replace ``site/``."""
+    """Run one ``mkdocs build`` per language at once, then swap the whole site in.
+
+    Raises :class:`BuildFailed` when MkDocs refuses a language (the others are stopped),
+    or :class:`OSError` when the system refused MkDocs (a full disk, say).
+    """
     root = root.resolve()  # MkDocs reads relative paths from the config file's folder
-    final = root / "site"
-    staging = root / "site.new"
-    shutil.rmtree(staging, ignore_errors=True)
     ordered = [default_language] + [lang for lang in languages if lang != default_language]
-    results = []
+    try:
+        results = _build_languages(root, folders, ordered, strict, on_built)
+        _assemble(folders, ordered)
+        swap_in(folders)
+    except BaseException:
+        for unfinished in [*folders.in_progress(), folders.ready]:
+            remove(unfinished)
+        raise
+    return results
+
+
+def _build_languages(
+    root: Path,
+    folders: SiteFolders,
+    ordered: list[str],
+    strict: bool,
+    on_built: Callable[[LanguageBuild], None],
+) -> list[LanguageBuild]:
+    started = time.perf_counter()
+    running: dict[str, children.Running] = {}
+    done: dict[str, LanguageBuild] = {}
     try:
         for language in ordered:
-            on_language(language)
-            target = staging / site_subdir(language, default_language)
-            command = [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                # Not --quiet: it hides warnings from --strict too. The output is captured.
-                "-f",
-                str(config_path(root, language)),
-                "-d",
-                str(target),
-            ]
-            if strict:
-                command.append("--strict")
-            started = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, text=True, env=mkdocs_env(), cwd=root)
-            output = (done.stdout + done.stderr).strip()
-            if done.returncode != 0:
-                raise BuildFailed(language, output)
-            results.append(LanguageBuild(language, time.perf_counter() - started, output))
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    previous = root / "site.old"
-    shutil.rmtree(previous, ignore_errors=True)
-    if final.exists():
-        final.rename(previous)
-    staging.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)
-    return results
+            target = _staging(folders, language, ordered[0])
+            command = _mkdocs_build(root, language, target, strict)
+            running[language] = children.start_captured(command, cwd=root, env=mkdocs_env())
+        while running:
+            for language, child in list(running.items()):
+                if child.process.poll() is None:
+                    continue
+                del running[language]
+                done[language] = _finished(language, child, time.perf_counter() - started)
+                on_built(done[language])
+            time.sleep(POLL_SECONDS if running else 0)
+    finally:
+        for child in running.values():  # a language failed, or we were interrupted
+            child.abandon()
+    return [done[language] for language in ordered]
+
+
+def _finished(language: str, child: children.Running, seconds: float) -> LanguageBuild:
+    """Check one language's MkDocs run. A step of our own over the language's built
+    folder (``_staging``) belongs after this check, while the other languages build."""
+    code, output = child.finish()
+    if code != 0:
+        refused = _system_refusal(output)
+        if refused is not None:
+            raise refused
+        raise BuildFailed(language, output)
+    return LanguageBuild(language, seconds, output)
+
+
+def _system_refusal(output: str) -> OSError | None:
+    """The system's refusal (full disk, read-only, permission) MkDocs died of, if it did."""
+    found = list(_OS_ERROR.finditer(output))
+    if not found or "Traceback" not in output:
+        return None
+    number, reason, path = found[-1].groups()
+    code = int(number)
+    return OSError(code, os.strerror(code) if code in errno.errorcode else reason, path)
+
+
+def _assemble(folders: SiteFolders, ordered: list[str]) -> None:
+    """Move every other language below the default one's folder; mark the whole complete."""
+    for language in ordered[1:]:
+        place = folders.new / language
+        if place.exists():
+            remove(place)
+        folders.new_language(language).rename(place)
+    folders.new.rename(folders.ready)

@@ -26,9 +26,12 @@ def write_output(data: bytes, out: Path | None, *, force: bool = False, binary: 
             stream.flush()
         return
     try:
-        with out.open("wb" if force else "xb") as file:
-            file.write(data)
+        file = out.open("wb" if force else "xb")
     except FileExistsError:
         raise ExportError(f"'{out}' exists: choose another --out, or add --force to replace it") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write '{out}': {exc.strerror or exc}") from None
+    try:
+        with file:
+            file.write(data)
+    except OSError:
+        out.unlink(missing_ok=True)  # half a file is worse than none (a full disk, say)
+        raise

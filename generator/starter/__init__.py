@@ -42,6 +42,11 @@ def create_handbook(folder: Path) -> list[Path]:
     Refuses a folder that holds anything at all, and never replaces a file: a second
     run, or a run on the wrong folder, cannot destroy work.
     """
+    if folder.is_symlink() and not folder.exists():
+        raise InitError(
+            f"'{folder}' is a symbolic link to '{folder.readlink()}', which does not exist: "
+            "create that folder first, or give another path"
+        )
     if folder.exists() and not folder.is_dir():
         raise InitError(f"'{folder}' is a file: give the path of a new or empty folder")
     if folder.is_dir() and any(folder.iterdir()):
