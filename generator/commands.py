@@ -303,10 +303,15 @@ def run_publish(args: argparse.Namespace) -> int:
     """Publish with mike. Exit 1: the definitions have errors or an unbumped version, or the
     build failed; exit 2: the folder cannot be published as it is (no git repository,
     uncommitted changes, mike unusable)."""
+    progress = Progress()
+    with _writing(args, "publish"):
+        return _publish(args, progress)
+
+
+def _publish(args: argparse.Namespace, progress: Progress) -> int:
     from generator.publish.mike import MikeFailed
     from generator.publish.publish import PublishOptions, Refused, publish
 
-    progress = Progress()
     result = _validated_for_publishing(args, progress)
     if result is None:
         return 1
@@ -316,6 +321,7 @@ def run_publish(args: argparse.Namespace) -> int:
         allow_same_version=args.allow_same_version,
         remote=args.remote,
         branch=args.branch,
+        wait=args.wait,
     )
     try:
         report = publish(args.root, result.handbook, options, step=progress.step)
@@ -353,6 +359,8 @@ def _validated_for_publishing(args: argparse.Namespace, progress: Progress) -> V
 
 
 def _say_published(args: argparse.Namespace, report: Any) -> None:
+    for repair in report.repairs:
+        print(f"note: {repair}", file=sys.stderr)
     folders = ", ".join(f"{folder} ({lang})" for lang, folder in report.folders.items())
     alias = " as latest" if report.aliases else ""
     since = f"since {report.previous}" if report.changes.old else "(first published version)"

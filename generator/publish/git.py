@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 
@@ -10,8 +12,8 @@ class GitError(Exception):
     """A git command failed; the message holds what git said."""
 
 
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+def git(cwd: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env, input=stdin)
     if done.returncode != 0:
         raise GitError(f"git {' '.join(args)}: {done.stderr.strip() or done.stdout.strip()}")
     return done.stdout
@@ -66,3 +68,42 @@ def read_file(root: Path, branch: str, path: str) -> str | None:
 
 def push(root: Path, remote: str, branch: str) -> None:
     git(root, "push", "--", remote, branch)
+
+
+def common_dir(root: Path) -> Path:
+    """The repository's own folder, shared by all its worktrees (where a publish locks)."""
+    return (root / git(root, "rev-parse", "--git-common-dir").strip()).resolve()
+
+
+def is_ancestor(root: Path, older: str, newer: str) -> bool:
+    try:
+        git(root, "merge-base", "--is-ancestor", older, newer)
+    except GitError:
+        return False
+    return True
+
+
+def folders(root: Path, branch: str, folder: str = "") -> list[str]:
+    """The names of the folders at ``folder`` (``""``: the top) of ``branch``."""
+    spec = f"refs/heads/{branch}:{folder}" if folder else f"refs/heads/{branch}"
+    try:
+        listing = git(root, "ls-tree", spec)
+    except GitError:
+        return []
+    return [line.split("\t", 1)[1] for line in listing.splitlines() if line.split()[1] == "tree"]
+
+
+def commit_files(root: Path, branch: str, files: dict[str, str], message: str) -> None:
+    """Commit ``files`` (path on the branch → text) on top of ``branch``, without a checkout."""
+    parent = branch_commit(root, branch)
+    if parent is None:
+        raise GitError(f"the {branch} branch does not exist")
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**os.environ, "GIT_INDEX_FILE": str(Path(scratch) / "index")}
+        git(root, "read-tree", parent, env=env)
+        for path, text in files.items():
+            blob = git(root, "hash-object", "-w", "--stdin", stdin=text).strip()
+            git(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
+        tree = git(root, "write-tree", env=env).strip()
+        commit = git(root, "commit-tree", tree, "-p", parent, "-m", message).strip()
+    git(root, "update-ref", f"refs/heads/{branch}", commit, parent)

@@ -22,11 +22,11 @@ configuration it gets sets ``strict: true``, so a warning stops the deployment.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
 
+from generator.build import children
 from generator.build.site import mkdocs_env
 
 # mike 2.2.0 has no ``python -m mike``: call its command-line entry point.
@@ -65,9 +65,8 @@ def _env() -> dict[str, str]:
 
 
 def _run(root: Path, what: str, args: list[str]) -> str:
-    done = subprocess.run([*_MIKE, *args], cwd=root, capture_output=True, text=True, env=_env())
-    output = (done.stdout + done.stderr).strip()
-    if done.returncode != 0:
+    code, output = children.run_captured([*_MIKE, *args], cwd=root, env=_env())
+    if code != 0:
         raise MikeFailed(what, output)
     return output
 

@@ -15,12 +15,13 @@ from typing import Any
 
 import yaml
 
+from generator.build.lock import DEFAULT_WAIT_SECONDS, holding
 from generator.diff.changeset import ChangeSet, Version
 from generator.diff.compare import compare
 from generator.export.model_json import model_data
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.publish import git, mike
+from generator.publish import git, mike, recovery
 from generator.publish.published import (
     LATEST,
     MODEL_FILE,
@@ -42,6 +43,7 @@ class PublishOptions:
     allow_same_version: bool = False
     remote: str = "origin"
     branch: str = "gh-pages"
+    wait: float = DEFAULT_WAIT_SECONDS
 
 
 class Refused(Exception):
@@ -63,6 +65,7 @@ class PublishReport:
     changes: ChangeSet
     folders: dict[str, str] = field(default_factory=dict)  # language -> folder on the branch
     pushed: bool = False
+    repairs: list[str] = field(default_factory=list)  # what an earlier publish left, mended
 
 
 def check_repository(root: Path, options: PublishOptions) -> None:
@@ -116,10 +119,38 @@ def publish(
     root: Path, handbook: Handbook, options: PublishOptions, step: Step = nullcontext
 ) -> PublishReport:
     """Publish ``handbook`` (validated) from ``root``; raises :class:`Refused` or
-    :class:`~generator.publish.mike.MikeFailed`."""
+    :class:`~generator.publish.mike.MikeFailed`.
+
+    Publishes from every worktree of the repository take turns (a lock in the repository's
+    own folder), and each reads the branch only once it has its turn.
+    """
+    check_repository(root, options)
+    lock = git.common_dir(root) / "handbook-publish.lock"
+    with holding(lock, command="publish", wait=options.wait, what=f"the {options.branch} branch"):
+        repairs = [recovery.roll_back_interrupted(root)]
+        languages = _languages(handbook)
+        prefixes = [site_folder(lang, languages[0]) for lang in languages]
+        published = published_versions(root, options.branch)
+        repairs.append(recovery.repair_versions_files(root, options.branch, prefixes, published))
+        result = _publish_locked(root, handbook, options, step)
+        result.repairs = [done for done in repairs if done]
+    if options.push:
+        _push(root, options)
+        result.pushed = True
+    return result
+
+
+def _languages(handbook: Handbook) -> list[str]:
+    """The default language first."""
     info = handbook.info
     assert info is not None  # a validated handbook has its metadata
-    check_repository(root, options)
+    others = [str(lang) for lang in info.languages if lang != info.default_language]
+    return [str(info.default_language), *others]
+
+
+def _publish_locked(root: Path, handbook: Handbook, options: PublishOptions, step: Step) -> PublishReport:
+    info = handbook.info
+    assert info is not None
     model = model_data(handbook)
     check_version(root, model, options)
     published = published_versions(root, options.branch)
@@ -128,14 +159,15 @@ def publish(
         report = generate(handbook, Index(handbook), root, changes)
     if report.problems:
         raise Refused("the pages could not be generated:\n  " + "\n  ".join(report.problems))
-    default = info.default_language
-    languages = [default] + [lang for lang in info.languages if lang != default]
+    languages = _languages(handbook)
+    default = languages[0]
     model_file = root / OUTPUT / "docs" / default / MODEL_FILE
     model_file.write_text(json.dumps(model, ensure_ascii=False, indent=2), encoding="utf-8")
     site_url = _site_url(root)
     aliases = [LATEST] if is_newest(published, info.version) else []
     result = PublishReport(info.version, previous_version(published, info.version), aliases, changes)
     before = git.branch_commit(root, options.branch)
+    recovery.begin(root, options.branch, info.version)
     try:
         for lang in languages:
             config = published_config(
@@ -144,36 +176,49 @@ def publish(
             path = write_published_config(root, lang, config)
             prefix = site_folder(lang, default)
             with step(f"publish {lang}"):
-                mike.deploy(
+                _deploy(
                     root,
-                    config=path,
+                    options,
                     version=info.version,
                     aliases=aliases,
+                    config=path,
                     prefix=prefix,
-                    branch=options.branch,
-                    remote=options.remote,
-                    message=f"Publish handbook {info.version} ({lang}) from {git.head(root)}",
+                    lang=lang,
                 )
-                if (
-                    aliases
-                    and git.read_file(root, options.branch, f"{prefix}/index.html".lstrip("/")) is None
-                ):
-                    mike.set_default(
-                        root,
-                        config=path,
-                        alias=LATEST,
-                        prefix=prefix,
-                        branch=options.branch,
-                        remote=options.remote,
-                    )
             result.folders[lang] = f"{prefix}/{info.version}/" if prefix else f"{info.version}/"
     except BaseException:
         git.restore_branch(root, options.branch, before)
+        recovery.end(root)
         raise
-    if options.push:
-        _push(root, options)
-        result.pushed = True
+    recovery.end(root)
     return result
+
+
+def _deploy(
+    root: Path,
+    options: PublishOptions,
+    *,
+    version: str,
+    aliases: list[str],
+    config: Path,
+    prefix: str,
+    lang: str,
+) -> None:
+    """Deploy one language; the first version of a language folder also becomes its default."""
+    mike.deploy(
+        root,
+        config=config,
+        version=version,
+        aliases=aliases,
+        prefix=prefix,
+        branch=options.branch,
+        remote=options.remote,
+        message=f"Publish handbook {version} ({lang}) from {git.head(root)}",
+    )
+    if aliases and git.read_file(root, options.branch, f"{prefix}/index.html".lstrip("/")) is None:
+        mike.set_default(
+            root, config=config, alias=LATEST, prefix=prefix, branch=options.branch, remote=options.remote
+        )
 
 
 def _push(root: Path, options: PublishOptions) -> None:

@@ -33,18 +33,34 @@ def version_key(version: str) -> tuple[tuple[int, ...], int, str]:
 
 
 def published_versions(root: Path, branch: str) -> list[Published]:
-    """The versions on ``branch`` (of the default language), newest first; empty when none."""
-    text = git.read_file(root, branch, VERSIONS_FILE)
+    """The versions on ``branch`` (of the default language), newest first; empty when none.
+
+    ``versions.json`` is not trusted alone: an emptied or damaged one must not make a
+    published version look new. A version's folder holding the model it was published
+    from counts, whatever the file says; the file only adds its aliases.
+    """
+    listed = {entry.version: entry for entry in listed_versions(root, branch, "") or []}
+    found = []
+    for folder in git.folders(root, branch):
+        if folder in listed or git.read_file(root, branch, f"{folder}/{MODEL_FILE}") is not None:
+            found.append(listed.get(folder, Published(folder)))
+    return sorted(found, key=lambda p: version_key(p.version), reverse=True)
+
+
+def listed_versions(root: Path, branch: str, prefix: str) -> list[Published] | None:
+    """What ``<prefix>/versions.json`` lists; ``None`` when it is missing, empty or damaged."""
+    text = git.read_file(root, branch, f"{prefix}/{VERSIONS_FILE}".lstrip("/"))
     try:
-        entries = json.loads(text) if text else []
+        entries = json.loads(text) if text else None
     except json.JSONDecodeError:
-        entries = []
-    found = [
+        return None
+    if not isinstance(entries, list) or not entries:
+        return None
+    return [
         Published(str(entry["version"]), tuple(str(a) for a in entry.get("aliases") or []))
         for entry in entries
         if isinstance(entry, dict) and "version" in entry
     ]
-    return sorted(found, key=lambda p: version_key(p.version), reverse=True)
 
 
 def stored_model(root: Path, branch: str, version: str) -> dict[str, Any] | None:
