@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Iterator
@@ -77,6 +78,9 @@ def _generated(root: Path, result: Validation, progress: Progress) -> GenerateRe
     return None if report.problems else report
 
 
+_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
 @contextmanager
 def _writing(args: argparse.Namespace, command: str) -> Iterator[None]:
     """Hold the handbook folder's lock, and first finish (or undo) whatever an
@@ -88,7 +92,13 @@ def _writing(args: argparse.Namespace, command: str) -> Iterator[None]:
         done = recover(site_folders(args.root))
         if done:
             print(f"note: a previous command was interrupted: {done}", file=sys.stderr)
-        yield
+        try:
+            yield
+        except OSError as exc:
+            if exc.filename is not None or exc.errno not in _WRITE_FAILURES:
+                raise
+            # A write that failed part-way names no file: it was one of the handbook's own.
+            raise OSError(exc.errno, exc.strerror, str(args.root)) from exc
 
 
 def run_generate(args: argparse.Namespace) -> int:

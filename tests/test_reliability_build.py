@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -216,3 +217,54 @@ def test_an_interrupted_build_stops_mkdocs_and_keeps_the_site(workspace: Workspa
     assert not any(alive(pid) for pid in mkdocs)
     assert (root / "site" / "index.html").read_text() == "old"
     assert leftovers(root) == []
+
+
+# --- serve: its address checked first, stopped cleanly by SIGTERM -----------------------
+
+
+def free_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        return int(server.getsockname()[1])
+
+
+def port_is_free(port: int) -> bool:
+    try:
+        with socket.create_server(("127.0.0.1", port)):
+            return True
+    except OSError:
+        return False
+
+
+def test_serve_on_a_taken_port_says_so_before_building(workspace: Workspace) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run(workspace.root, "serve", "-a", f"127.0.0.1:{port}")
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert f"address 127.0.0.1:{port} is in use by another program" in line
+    assert not (workspace.root / ".handbook" / "docs").exists()  # nothing was built first
+
+
+def test_serve_default_port_is_not_the_http_server_preview() -> None:
+    help_text = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "--help"], capture_output=True, text=True, cwd=REPO
+    ).stdout
+    assert "default: 127.0.0.1:8808" in help_text
+
+
+def test_sigterm_stops_serve_and_frees_the_port(workspace: Workspace) -> None:
+    port = free_port()
+    serve = start(workspace.root, "serve", "-a", f"127.0.0.1:{port}")
+    try:
+        wait_until(lambda: not port_is_free(port) or serve.poll() is not None, 90, "mkdocs serve to listen")
+        assert serve.poll() is None, serve.communicate()[1]
+        mkdocs = children_of(serve.pid, "mkdocs")
+        assert mkdocs
+        serve.send_signal(signal.SIGTERM)
+        _, err = serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+    assert "Traceback" not in err
+    wait_until(lambda: not any(alive(pid) for pid in mkdocs), 10, "mkdocs serve to stop")
+    assert port_is_free(port)

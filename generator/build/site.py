@@ -21,7 +21,8 @@ from generator.render.mkdocs_config import config_path
 
 POLL_SECONDS = 0.05
 # The last "[Errno N] reason: 'path'" of a traceback MkDocs printed when the system refused.
-_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?")
+# A copy names both files ('source' -> 'target'): the target is where it failed.
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]+)')?(?: -> '([^'\n]+)')?")
 
 
 @dataclass(frozen=True)
@@ -133,9 +134,9 @@ def _system_refusal(output: str) -> OSError | None:
     found = list(_OS_ERROR.finditer(output))
     if not found or "Traceback" not in output:
         return None
-    number, reason, path = found[-1].groups()
+    number, reason, path, target = found[-1].groups()
     code = int(number)
-    return OSError(code, os.strerror(code) if code in errno.errorcode else reason, path)
+    return OSError(code, os.strerror(code) if code in errno.errorcode else reason, target or path)
 
 
 def _assemble(folders: SiteFolders, ordered: list[str]) -> None:

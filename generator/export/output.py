@@ -32,6 +32,6 @@ def write_output(data: bytes, out: Path | None, *, force: bool = False, binary: 
     try:
         with file:
             file.write(data)
-    except OSError:
+    except OSError as exc:
         out.unlink(missing_ok=True)  # half a file is worse than none (a full disk, say)
-        raise
+        raise OSError(exc.errno, exc.strerror, str(out)) from exc
