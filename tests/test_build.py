@@ -46,7 +46,7 @@ def test_a_failed_build_keeps_the_previous_site_and_the_pages_written_by_hand(wo
     assert "previous site was left as it was" in result.stderr
     assert files(workspace.root / "site") == site_before
     assert files(workspace.root / "docs") == docs_before
-    assert not (workspace.root / "site.new").exists()
+    assert not [p for p in workspace.root.iterdir() if p.name.startswith("site.")]
 
 
 def test_invalid_definitions_stop_the_build_before_anything_is_written(workspace: Workspace) -> None:

@@ -117,7 +117,7 @@ def two_versions(root: Path) -> TwoVersions:
     for name in ("process", "quizzes", "docs"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / ".gitignore").write_text("/.handbook/\n/site/\n/site.new/\n/site.old/\n", encoding="utf-8")
+    (root / ".gitignore").write_text("/.handbook/\n/site/\n/site.*/\n", encoding="utf-8")
     assert "version: 1.0.0" in (root / "process/handbook.yaml").read_text(encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Handbook Test")
