@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,27 +76,10 @@ def _generated(root: Path, result: Validation, progress: Progress) -> GenerateRe
     return None if report.problems else report
 
 
-_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+def _writing(args: argparse.Namespace, command: str) -> AbstractContextManager[None]:
+    from generator.build.writing import writing
 
-
-@contextmanager
-def _writing(args: argparse.Namespace, command: str) -> Iterator[None]:
-    """Hold the handbook folder's lock, and first finish (or undo) whatever an
-    interrupted command left half-done in its site folders."""
-    from generator.build.lock import handbook_locked
-    from generator.build.swap import recover, site_folders
-
-    with handbook_locked(args.root, command=command, wait=args.wait):
-        done = recover(site_folders(args.root))
-        if done:
-            print(f"note: a previous command was interrupted: {done}", file=sys.stderr)
-        try:
-            yield
-        except OSError as exc:
-            if exc.filename is not None or exc.errno not in _WRITE_FAILURES:
-                raise
-            # A write that failed part-way names no file: it was one of the handbook's own.
-            raise OSError(exc.errno, exc.strerror, str(args.root)) from exc
+    return writing(args.root, command=command, wait=args.wait)
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -162,12 +143,20 @@ def run_serve(args: argparse.Namespace) -> int:
             return 1
 
     def regenerate() -> None:
-        with _writing(args, "serve"):
-            again = _validated(args.root, progress)
-            if again is not None:
-                _generated(args.root, again, progress)
-            else:
-                print("the preview keeps the last good pages", file=sys.stderr)
+        from generator.build.lock import LockBusy
+        from generator.environment import describe
+
+        try:
+            with _writing(args, "serve"):
+                again = _validated(args.root, progress)
+                if again is not None:
+                    _generated(args.root, again, progress)
+                else:
+                    print("the preview keeps the last good pages", file=sys.stderr)
+        except LockBusy as busy:  # the preview goes on; the next save tries again
+            print(f"error: {busy}; the preview keeps the last pages", file=sys.stderr)
+        except OSError as exc:
+            print(f"error: {describe(exc)}; the preview keeps the last pages", file=sys.stderr)
 
     info = result.handbook.info
     language = args.lang or (info.default_language if info else "en")
