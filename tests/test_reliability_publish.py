@@ -97,7 +97,8 @@ def test_a_publish_killed_between_its_languages_is_rolled_back_then_published_wh
     assert again.returncode == 0, again.stderr
     assert "rolled back the half-published version 1.5.0" in again.stderr
     assert listed(root, "en") == ["1.5.0"] and listed(root, "zh") == ["1.5.0"]
-    assert not (Path(git(root, "rev-parse", "--git-common-dir").strip()) / "handbook-publish.json").exists()
+    common = Path(git(root, "rev-parse", "--path-format=absolute", "--git-common-dir").strip())
+    assert common.is_dir() and not (common / "handbook-publish.json").exists()
 
 
 def test_an_emptied_versions_json_cannot_let_publish_rewrite_a_published_version(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def push(root: Path, remote: str, branch: str) -> None:
 
 def common_dir(root: Path) -> Path:
     """The repository's own folder, shared by all its worktrees (where a publish locks)."""
-    return (root / git(root, "rev-parse", "--git-common-dir").strip()).resolve()
+    return Path(git(root, "rev-parse", "--path-format=absolute", "--git-common-dir").strip())
 
 
 def is_ancestor(root: Path, older: str, newer: str) -> bool:
