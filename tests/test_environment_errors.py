@@ -178,3 +178,10 @@ def test_read_only_site_leaves_no_new_site_behind(workspace: Workspace, small_di
     assert "read-only file system" in line and str(small_disk) in line
     assert (small_disk / "site" / "index.html").read_text() == "old"
     assert not [p for p in root.iterdir() if p.name.startswith("site.")]
+
+
+def test_a_file_named_site_is_never_replaced(workspace: Workspace) -> None:
+    (workspace.root / "site").write_text("my notes")
+    line = one_line_exit_2(handbook("build", "--root", str(workspace.root)))
+    assert str(workspace.root / "site") in line and "a file stands where a folder is expected" in line
+    assert (workspace.root / "site").read_text() == "my notes"

@@ -76,6 +76,8 @@ def build_site(
     or :class:`OSError` when the system refused MkDocs (a full disk, say).
     """
     root = root.resolve()  # MkDocs reads relative paths from the config file's folder
+    if folders.final.exists() and not folders.final.is_dir():  # never replace a file of the user's
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folders.final))
     ordered = [default_language] + [lang for lang in languages if lang != default_language]
     try:
         results = _build_languages(root, folders, ordered, strict, on_built)
