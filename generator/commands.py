@@ -323,7 +323,13 @@ def _publish(args: argparse.Namespace, progress: Progress) -> int:
         wait=args.wait,
     )
     try:
-        report = publish(args.root, result.handbook, options, step=progress.step)
+        report = publish(
+            args.root,
+            result.handbook,
+            options,
+            step=progress.step,
+            note=lambda line: print(f"note: {line}", file=sys.stderr),
+        )
     except Refused as refused:
         if refused.output:
             print(refused.output, file=sys.stderr)
@@ -358,8 +364,6 @@ def _validated_for_publishing(args: argparse.Namespace, progress: Progress) -> V
 
 
 def _say_published(args: argparse.Namespace, report: Any) -> None:
-    for repair in report.repairs:
-        print(f"note: {repair}", file=sys.stderr)
     folders = ", ".join(f"{folder} ({lang})" for lang, folder in report.folders.items())
     alias = " as latest" if report.aliases else ""
     since = f"since {report.previous}" if report.changes.old else "(first published version)"

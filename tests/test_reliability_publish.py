@@ -109,6 +109,9 @@ def test_an_emptied_versions_json_cannot_let_publish_rewrite_a_published_version
     git(root, "worktree", "add", "-q", str(scratch), "gh-pages")
     (scratch / "versions.json").write_text("", encoding="utf-8")
     git(scratch, "commit", "-q", "-am", "Empty versions.json")
+    # ... and removes the Chinese 1.5.0, as an old half-finished publish would leave it.
+    git(scratch, "rm", "-q", "-r", "zh/1.5.0")
+    git(scratch, "commit", "-q", "-m", "Remove zh/1.5.0")
     git(root, "worktree", "remove", "--force", str(scratch))
     # Changed definitions under the same version number.
     edit(root, "process/handbook.yaml", "en: Minimal handbook", "en: Changed handbook")
@@ -116,4 +119,11 @@ def test_an_emptied_versions_json_cannot_let_publish_rewrite_a_published_version
     refused = publish(root)
     assert refused.returncode == 1, refused.stderr
     assert "version 1.5.0 is already published, and the definitions changed" in refused.stderr
+    assert "rebuilt versions.json from the published folders" in refused.stderr
     assert listed(root, "en") == ["1.5.0"]  # rebuilt from the branch's folders
+
+    set_version(root, "1.6.0")
+    bumped = publish(root)
+    assert bumped.returncode == 0, bumped.stderr
+    assert "version 1.5.0 is published without zh/1.5.0/" in bumped.stderr
+    assert listed(root, "en") == ["1.6.0", "1.5.0"]

@@ -65,7 +65,6 @@ class PublishReport:
     changes: ChangeSet
     folders: dict[str, str] = field(default_factory=dict)  # language -> folder on the branch
     pushed: bool = False
-    repairs: list[str] = field(default_factory=list)  # what an earlier publish left, mended
 
 
 def check_repository(root: Path, options: PublishOptions) -> None:
@@ -116,7 +115,11 @@ def changes_since_previous(root: Path, model: dict[str, Any], branch: str) -> Ch
 
 
 def publish(
-    root: Path, handbook: Handbook, options: PublishOptions, step: Step = nullcontext
+    root: Path,
+    handbook: Handbook,
+    options: PublishOptions,
+    step: Step = nullcontext,
+    note: Callable[[str], None] = lambda _: None,
 ) -> PublishReport:
     """Publish ``handbook`` (validated) from ``root``; raises :class:`Refused` or
     :class:`~generator.publish.mike.MikeFailed`.
@@ -127,13 +130,20 @@ def publish(
     check_repository(root, options)
     lock = git.common_dir(root) / "handbook-publish.lock"
     with holding(lock, command="publish", wait=options.wait, what=f"the {options.branch} branch"):
-        repairs = [recovery.roll_back_interrupted(root)]
         languages = _languages(handbook)
         prefixes = [site_folder(lang, languages[0]) for lang in languages]
-        published = published_versions(root, options.branch)
-        repairs.append(recovery.repair_versions_files(root, options.branch, prefixes, published))
+        for done in (
+            recovery.roll_back_interrupted(root),
+            recovery.repair_versions_files(
+                root, options.branch, prefixes, published_versions(root, options.branch)
+            ),
+        ):
+            if done:
+                note(done)
         result = _publish_locked(root, handbook, options, step)
-        result.repairs = [done for done in repairs if done]
+        published = published_versions(root, options.branch)
+        for line in recovery.half_published(root, options.branch, prefixes, published):
+            note(line)
     if options.push:
         _push(root, options)
         result.pushed = True

@@ -84,3 +84,17 @@ def _versions_json(versions: list[Published], listed: dict[str, Published]) -> s
         aliases[ordered[0].version].append(LATEST)
     entries = [{"version": p.version, "title": p.version, "aliases": aliases[p.version]} for p in ordered]
     return json.dumps(entries, indent=2) + "\n"
+
+
+def half_published(root: Path, branch: str, prefixes: list[str], published: list[Published]) -> list[str]:
+    """One line per version present in the default language's folder but missing in another
+    language's (left by a publish killed before this journal existed, or by hand)."""
+    lines = []
+    for prefix in prefixes[1:]:
+        present = set(git.folders(root, branch, prefix))
+        for missing in [p.version for p in published if p.version not in present]:
+            lines.append(
+                f"version {missing} is published without {prefix}/{missing}/: publish it again "
+                "from the commit it was published from to complete it"
+            )
+    return lines
