@@ -47,11 +47,6 @@ def mkdocs_env() -> dict[str, str]:
     return env
 
 
-def site_subdir(language: str, default_language: str) -> str:
-    """The default language sits at the site's root, the others below ``<lang>/``."""
-    return "" if language == default_language else language
-
-
 def _mkdocs_build(root: Path, language: str, target: Path, strict: bool) -> list[str]:
     # Not --quiet: it hides warnings from --strict too. The output is captured.
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path(root, language))]
