@@ -3,8 +3,10 @@
 Each child runs in a process group of its own, so that stopping it stops what it started
 too (mike starts MkDocs). When ``handbook`` is interrupted (Ctrl-C, or SIGTERM, which
 the command line turns into an interruption), :func:`supervised` and :class:`Running`
-stop the group on the way out. When ``handbook`` is killed outright (SIGKILL) no code of ours runs: on Linux
-the kernel then sends the child the parent-death signal set here.
+stop the group on the way out. When ``handbook`` is killed outright (SIGKILL) no code of
+ours runs: on Linux the kernel then sends the child the parent-death signal set here.
+(A grandchild, such as the MkDocs build mike runs, is not bound that way: it finishes
+its build and exits.)
 """
 
 from __future__ import annotations
