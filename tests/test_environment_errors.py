@@ -185,3 +185,11 @@ def test_a_file_named_site_is_never_replaced(workspace: Workspace) -> None:
     line = one_line_exit_2(handbook("build", "--root", str(workspace.root)))
     assert str(workspace.root / "site") in line and "a file stands where a folder is expected" in line
     assert (workspace.root / "site").read_text() == "my notes"
+
+
+def test_export_onto_a_folder(workspace: Workspace, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    args = ("export", "model", "--root", str(workspace.root), "--out", str(folder), "--force")
+    line = one_line_exit_2(handbook(*args))
+    assert f"'{folder}' is a folder where a file is expected" in line
