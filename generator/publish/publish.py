@@ -1,7 +1,8 @@
 """Publish the handbook's process version: check, generate with What's new, deploy with mike.
 
 Every refusal happens before anything is written to the branch, and a deployment that
-fails half-way (one language deployed, the other not) puts the branch back where it was.
+fails half-way (one language deployed, the other not) puts the branch back where it was;
+when it cannot (the command was killed), the next publish does (see :mod:`recovery`).
 """
 
 from __future__ import annotations
@@ -132,14 +133,7 @@ def publish(
     with holding(lock, command="publish", wait=options.wait, what=f"the {options.branch} branch"):
         languages = _languages(handbook)
         prefixes = [site_folder(lang, languages[0]) for lang in languages]
-        for done in (
-            recovery.roll_back_interrupted(root),
-            recovery.repair_versions_files(
-                root, options.branch, prefixes, published_versions(root, options.branch)
-            ),
-        ):
-            if done:
-                note(done)
+        _mend_branch(root, options.branch, prefixes, note)
         result = _publish_locked(root, handbook, options, step)
         published = published_versions(root, options.branch)
         for line in recovery.half_published(root, options.branch, prefixes, published):
@@ -148,6 +142,15 @@ def publish(
         _push(root, options)
         result.pushed = True
     return result
+
+
+def _mend_branch(root: Path, branch: str, prefixes: list[str], note: Callable[[str], None]) -> None:
+    """Undo a publish that was killed half-way, and mend the versions.json files."""
+    rolled_back = recovery.roll_back_interrupted(root)
+    published = published_versions(root, branch)
+    for done in (rolled_back, recovery.repair_versions_files(root, branch, prefixes, published)):
+        if done:
+            note(done)
 
 
 def _languages(handbook: Handbook) -> list[str]:
