@@ -1,0 +1,58 @@
+"""The handbook stays true: every entry has someone who answers for it and is reviewed in time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.check.registry import Context, Finding, check
+from generator.review.guides import base_pages, read_page
+from generator.review.items import OVERDUE, all_items
+
+
+@check("review-overdue", "warning")
+def review_not_overdue(ctx: Context) -> Iterator[Finding]:
+    """An entry or guide is reviewed again before its next review date passes.
+
+    Passes: ``last_reviewed: 2026-10-01`` with ``review_every: 6m`` on 2026-11-30.
+    Fails: ``last_reviewed: 2026-01-15`` with ``review_every: 90d`` on 2026-11-30
+    (due on 2026-04-15).
+    """
+    for item in all_items(ctx.handbook):
+        if item.status(ctx.today) == OVERDUE:
+            owner = f" (owner: {item.owner})" if item.owner else ""
+            yield Finding(
+                item.location,
+                f"{item.kind} '{item.ident}' was due for review on {item.next_review}{owner}",
+                "check the text is still right, then set 'last_reviewed' to the day you did",
+            )
+
+
+@check("no-owner", "warning")
+def has_owner(ctx: Context) -> Iterator[Finding]:
+    """With ``require_owner: true`` in the handbook, every entry and guide names an owner.
+
+    Passes: ``review: {owner: sales-manager}`` on the entry, its file or the handbook.
+    Fails: ``require_owner: true`` and a stage whose entry, file and handbook name no owner.
+    """
+    info = ctx.handbook.info
+    if not (info and info.require_owner):
+        return
+    for item in all_items(ctx.handbook):
+        if not item.owner:
+            yield Finding(
+                item.location,
+                f"{item.kind} '{item.ident}' has no owner",
+                "add 'owner:' to its 'review:' block, to its file's 'review:' or to the handbook's",
+            )
+
+
+@check("page-review")
+def page_review_readable(ctx: Context) -> Iterator[Finding]:
+    """The ``review:`` and ``acknowledge:`` front matter of a hand-written page is well formed.
+
+    Passes: ``review: {owner: sales-manager, last_reviewed: 2026-10-01, review_every: 6m}``.
+    Fails: ``review: {last_reviewed: soon}`` (not a date) or ``review_every: 3 months``.
+    """
+    for page in base_pages(ctx.handbook.root):
+        for problem in read_page(ctx.handbook.root, page).problems:
+            yield Finding(problem.location, problem.message, problem.hint)
