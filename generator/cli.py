@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import commands
+from generator.review.dates import day_option, interval_option
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("validate", "check every definition file and report all problems at once")
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument(
+        "--today", type=day_option, metavar="YYYY-MM-DD", help="compare review dates with this day"
+    )
 
     command("generate", "validate, then write the handbook's Markdown into .handbook/")
     command("build", "validate, generate and build every language into site/")
@@ -55,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", "write the handbook's data for other tools")
     p.add_argument(
         "what",
-        choices=("model", "quizzes", "checklists", "print"),
+        choices=("model", "quizzes", "checklists", "print", "codeowners"),
         help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md) or print (html)",
     )
     p.add_argument(
@@ -111,6 +115,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--branch", default="gh-pages", help="the branch to publish to; default: gh-pages")
 
+    p = command("review-due", "list what is overdue for review or due soon, grouped by owner")
+    p.add_argument(
+        "--today", type=day_option, metavar="YYYY-MM-DD", help="the day to count from; default: today"
+    )
+    p.add_argument(
+        "--within", type=interval_option, default="30d", help="what counts as due soon; default: 30d"
+    )
+    p.add_argument("--format", choices=("md", "json", "csv"), default="md")
+
     p = command("diff", "list what changed between two versions of the definitions")
     p.add_argument("old", metavar="OLD", help="a git ref of the handbook's repository, or a handbook folder")
     p.add_argument("new", metavar="NEW", help="a git ref of the handbook's repository, or a handbook folder")
@@ -124,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.root.is_dir():
             print(f"error: handbook folder '{args.root}' does not exist", file=sys.stderr)
             return EXIT_USAGE
-        handler = getattr(commands, f"run_{args.command}")
+        handler = getattr(commands, f"run_{args.command.replace('-', '_')}")
         return int(handler(args))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
