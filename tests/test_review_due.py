@@ -91,3 +91,32 @@ def test_wrong_options_are_usage_errors(workspace: Workspace) -> None:
     workspace.replace(S, "    order: 1", "    order: one")
     broken = review_due(workspace, "--today", "2026-11-30")
     assert broken.returncode == 1 and "order: one" not in broken.stdout
+
+
+def test_the_weekly_workflow_runs_commands_that_exist() -> None:
+    """The shipped workflow's handbook commands run here as written (with a fixed day)."""
+    import yaml
+
+    from tests.conftest import REPO
+
+    workflow = yaml.safe_load((REPO / ".github/workflows/review-due.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"][0]["cron"].endswith("* * 1")  # 'on' reads as true in YAML 1.1
+    steps = workflow["jobs"]["review-due"]["steps"]
+    commands = [line.split(">")[0].split() for s in steps for line in s.get("run", "").splitlines()]
+    runs = [c for c in commands if c[:2] == ["handbook", "review-due"]]
+    assert {c[-1] for c in runs} == {"md", "json"}
+    for command in runs:
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", *command[1:], "--today", "2027-02-01"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
+        assert done.returncode == 0, done.stderr
+    report = subprocess.run(
+        [sys.executable, "-m", "generator", "review-due", "--format", "json", "--today", "2027-02-01"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert json.loads(report.stdout)["counts"]["overdue"] == 4  # what jq reads in the workflow
