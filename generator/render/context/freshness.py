@@ -1,0 +1,163 @@
+"""The owner-and-review line of each page, its "I have read this version" control, and the
+freshness table of the coverage page.
+
+Whether a page is overdue is decided when the page is built (``Site.today``), not when it
+is read: the line says so. A page showing several entries (a stage's scripts) shows every
+owner, the oldest review and the nearest next review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model.fingerprint import entity_fingerprint, page_fingerprint
+from generator.model.types import Text
+from generator.render.context.site import Context, Site
+from generator.render.links import Link, locate, relative
+from generator.review.items import (
+    DUE_SOON,
+    OVERDUE,
+    REVIEWED,
+    STATUSES,
+    UNSCHEDULED,
+    Reviewed,
+    all_items,
+    merged,
+)
+
+# Pages of entries that carry no review data of their own: their file's and the handbook's apply.
+_BY_FILE = {
+    "tools": "tool",
+    "meetings": "meeting",
+    "tiers": "tier",
+    "training_formats": "training-format",
+    "training_modules": "training",
+    "glossary": "term",
+    "principles": "principle",
+}
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """What a reader confirms: the entry (``kind:id``) in the version with this fingerprint."""
+
+    key: str
+    fingerprint: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageReview:
+    owners: list[Link | str]
+    last_reviewed: str
+    next_review: str
+    status: str
+    built: str
+    acknowledgements: list[Acknowledgement]
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == OVERDUE
+
+
+def reviews_by_page(site: Site) -> dict[str, list[Reviewed]]:
+    """Each generated page → the entries it shows that someone answers for."""
+    hb = site.handbook
+    found: dict[str, list[Reviewed]] = {}
+    for item in all_items(hb):
+        if item.kind == "page":
+            found.setdefault(item.ident, []).append(item)
+            continue
+        place = locate(item.kind, item.ident, site.index)
+        if place is not None:
+            found.setdefault(place[0], []).append(item)
+    default = hb.info.review if hb.info else None
+    for key, kind in _BY_FILE.items():
+        for entity in hb.collection(key):
+            place = locate(kind, entity.id, site.index)
+            if place is None or place[0] in found:
+                continue
+            owner, last, every = merged(hb.file_reviews.get(entity.loc.file), default)
+            title = site.t(getattr(entity, "name", None)) or entity.id
+            item = Reviewed(kind, entity.id, Text(en=title, zh=title), entity.loc, owner, last, every)
+            found.setdefault(place[0], []).append(item)
+    return found
+
+
+def page_review(
+    site: Site, source: str, items: list[Reviewed], pages: Iterable[bytes] = ()
+) -> PageReview | None:
+    """The line for page ``source`` showing ``items``; ``pages``: a guide's files, for its fingerprint."""
+    if not items:
+        return None
+    today = site.today
+    owners = list(dict.fromkeys(item.owner for item in items if item.owner))
+    lasts = [item.last_reviewed for item in items if item.last_reviewed]
+    nexts = [item.next_review for item in items if item.next_review]
+    statuses = {item.status(today) for item in items}
+    status = next((s for s in STATUSES if s in statuses), UNSCHEDULED)
+    return PageReview(
+        owners=[_owner(site, source, owner) for owner in owners],
+        last_reviewed=min(lasts).isoformat() if lasts else "",
+        next_review=min(nexts).isoformat() if nexts else "",
+        status=status,
+        built=today.isoformat(),
+        acknowledgements=[_acknowledgement(site, item, list(pages)) for item in items if item.acknowledge],
+    )
+
+
+def _owner(site: Site, source: str, owner: str) -> Link | str:
+    """A role id links to the role's page, by the role's name; anything else is shown as written."""
+    if site.index.get("role", owner) is not None:
+        return site.link(source, "role", owner) or owner
+    return owner
+
+
+def _acknowledgement(site: Site, item: Reviewed, pages: list[bytes]) -> Acknowledgement:
+    if item.kind == "page":
+        fingerprint = page_fingerprint(pages)
+    else:
+        fingerprint = entity_fingerprint(site.index.get(item.kind, item.ident))
+    return Acknowledgement(item.key, fingerprint, site.t(item.title) or item.ident)
+
+
+# --- the coverage page's freshness table ---------------------------------------------
+
+
+def freshness_table(site: Site, source: str) -> Context:
+    """Overdue entries, entries due within 30 days, and entries nobody owns, with links."""
+    overdue, soon, unowned = [], [], []
+    for item in all_items(site.handbook):
+        row = _row(site, source, item)
+        status = item.status(site.today)
+        if status == OVERDUE:
+            overdue.append(row)
+        elif status == DUE_SOON:
+            soon.append(row)
+        if not item.owner:
+            unowned.append(row)
+    by_due = lambda row: (row["next_review"], row["link"].text)  # noqa: E731
+    return {
+        "built": site.today.isoformat(),
+        "overdue": sorted(overdue, key=by_due),
+        "due_soon": sorted(soon, key=by_due),
+        "no_owner": unowned,
+        "tracked": sum(1 for kind in REVIEWED for _ in site.handbook.collection(kind)),
+    }
+
+
+def _row(site: Site, source: str, item: Reviewed) -> dict[str, Any]:
+    if item.kind == "page":
+        url = relative(source, item.ident, "")
+    else:
+        place = locate(item.kind, item.ident, site.index)
+        url = relative(source, *place) if place else ""
+    return {
+        "link": Link(site.t(item.title) or item.ident, url),
+        "kind": site.labels.get(f"whats_new.kind.{item.kind}", item.kind),
+        "owner": _owner(site, source, item.owner) if item.owner else "",
+        "next_review": item.next_review.isoformat() if item.next_review else "",
+        "file": f"{item.location.file}:{item.location.line}",
+    }
