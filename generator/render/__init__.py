@@ -179,7 +179,7 @@ class PageReviews:
         from generator.render.context.freshness import page_review
         from generator.render.review_line import insert_review, review_block
 
-        review = page_review(self.site, path, self.by_page.get(path, []), self._guide_files(path))
+        review = page_review(self.site, path, self.by_page.get(path, []))
         if review is not None:
             markdown = insert_review(markdown, review_block(review, self.labels))
         return markdown.encode("utf-8")
@@ -191,10 +191,6 @@ class PageReviews:
             return self.add(path, content.decode("utf-8"))
         except UnicodeDecodeError:
             return content
-
-    def _guide_files(self, path: str) -> list[bytes]:
-        """A guide's text in every language: one acknowledgement covers its translations."""
-        return [files[path] for _, files in sorted(self.hand.files.items()) if path in files]
 
 
 def identity(handbook: Handbook) -> dict[str, str]:

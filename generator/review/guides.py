@@ -110,3 +110,16 @@ def page_items(handbook: Handbook) -> Iterator[Reviewed]:
         title = Text(en=_heading(docs / page) or page, zh=_heading(docs / f"{stem}.zh.md") or page)
         where = Location(f"{DOCS}/{page}", 1, 1)
         yield Reviewed("page", page, title, where, owner, last, every, found.acknowledge)
+
+
+def page_sources(root: Path, page: str) -> list[bytes]:
+    """A page's file in every language that has one (base language first): what it says."""
+    stem = page[: -len(".md")]
+    names = [page] + [f"{stem}.{lang}.md" for lang in LANGUAGES if lang != "en"]
+    found = []
+    for name in names:
+        try:
+            found.append((root / DOCS / name).read_bytes())
+        except OSError:
+            continue
+    return found

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from generator.diff.changeset import Change, ChangeSet
 from generator.diff.values import Detail, detail
+from generator.render.context.freshness import acknowledgements_reset
 from generator.render.context.site import Context, Site
 from generator.render.links import Link, anchor
 
@@ -44,6 +45,7 @@ def whats_new_page(site: Site, source: str, changes: ChangeSet) -> Context:
         "progress": site.label("whats_new.progress") if changes.old and shown else "",
         "groups": groups if changes.old and shown else [],
         "nothing": site.label("whats_new.none"),
+        "acks_reset": acknowledgements_reset(site, source, changes) if changes.old else [],
     }
 
 

@@ -8,14 +8,14 @@ owner, the oldest review and the nearest next review.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model.fingerprint import entity_fingerprint, page_fingerprint
 from generator.model.types import Text
 from generator.render.context.site import Context, Site
 from generator.render.links import Link, locate, relative
+from generator.review.guides import page_sources
 from generator.review.items import (
     DUE_SOON,
     OVERDUE,
@@ -26,6 +26,9 @@ from generator.review.items import (
     all_items,
     merged,
 )
+
+if TYPE_CHECKING:  # the diff package is only needed when publishing
+    from generator.diff.changeset import Change, ChangeSet
 
 # Pages of entries that carry no review data of their own: their file's and the handbook's apply.
 _BY_FILE = {
@@ -86,10 +89,8 @@ def reviews_by_page(site: Site) -> dict[str, list[Reviewed]]:
     return found
 
 
-def page_review(
-    site: Site, source: str, items: list[Reviewed], pages: Iterable[bytes] = ()
-) -> PageReview | None:
-    """The line for page ``source`` showing ``items``; ``pages``: a guide's files, for its fingerprint."""
+def page_review(site: Site, source: str, items: list[Reviewed]) -> PageReview | None:
+    """The line for page ``source`` showing ``items``."""
     if not items:
         return None
     today = site.today
@@ -104,7 +105,7 @@ def page_review(
         next_review=min(nexts).isoformat() if nexts else "",
         status=status,
         built=today.isoformat(),
-        acknowledgements=[_acknowledgement(site, item, list(pages)) for item in items if item.acknowledge],
+        acknowledgements=[_acknowledgement(site, item) for item in items if item.acknowledge],
     )
 
 
@@ -115,9 +116,9 @@ def _owner(site: Site, source: str, owner: str) -> Link | str:
     return owner
 
 
-def _acknowledgement(site: Site, item: Reviewed, pages: list[bytes]) -> Acknowledgement:
-    if item.kind == "page":
-        fingerprint = page_fingerprint(pages)
+def _acknowledgement(site: Site, item: Reviewed) -> Acknowledgement:
+    if item.kind == "page":  # every language's text: one confirmation covers the translations
+        fingerprint = page_fingerprint(page_sources(site.handbook.root, item.ident))
     else:
         fingerprint = entity_fingerprint(site.index.get(item.kind, item.ident))
     return Acknowledgement(item.key, fingerprint, site.t(item.title) or item.ident)
@@ -161,3 +162,42 @@ def _row(site: Site, source: str, item: Reviewed) -> dict[str, Any]:
         "next_review": item.next_review.isoformat() if item.next_review else "",
         "file": f"{item.location.file}:{item.location.line}",
     }
+
+
+def acknowledgements(site: Site, source: str) -> list[Context]:
+    """Every entry readers confirm, linked from ``source``: the list on an onboarding path page."""
+    out = []
+    for item in all_items(site.handbook):
+        if not item.acknowledge:
+            continue
+        ack, row = _acknowledgement(site, item), _row(site, source, item)
+        out.append({"key": ack.key, "fingerprint": ack.fingerprint, "link": row["link"]})
+    return out
+
+
+def acknowledgements_reset(site: Site, source: str, changes: ChangeSet) -> list[Link]:
+    """The confirmations a new version asks for again: entries marked ``acknowledge`` that changed.
+
+    A change to a part of an entry (a step of a stage, a question of a quiz, an item of a
+    checklist) changes the entry's fingerprint too, so it counts as a change of the entry.
+    """
+    touched = {_owning_entry(site, change) for change in changes.changes if change.action != "removed"}
+    out = []
+    for item in all_items(site.handbook):
+        if item.acknowledge and item.key in touched:
+            out.append(_row(site, source, item)["link"])
+    return out
+
+
+def _owning_entry(site: Site, change: Change) -> str:
+    """``kind:id`` of the reviewed entry a change belongs to (itself when it is one)."""
+    if change.kind == "step":
+        stage = site.index.stage_of_step.get(change.id)
+        return f"stage:{stage.id}" if stage else ""
+    if change.kind == "question":
+        quiz = site.index.quiz_of_question.get(change.id)
+        return f"quiz:{quiz.id}" if quiz else ""
+    parents = {"checklist-item": "checklist", "duty": "role", "milestone": "path", "path-item": "path"}
+    if change.kind in parents:
+        return f"{parents[change.kind]}:{change.parent}"
+    return f"{change.kind}:{change.id}"
