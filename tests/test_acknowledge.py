@@ -45,8 +45,12 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     first = handbook(root, "publish")
     assert first.returncode == 0, first.stdout + first.stderr
     stage = f"process/stages/4-{CHANGED}.yaml"
-    edit(root, stage, "        Reach terms both sides", "        Protecting the margin, reach terms both sides")
-    edit(root, stage, "      zh: 在不突破价格底线的前提下，", "      zh: 在守住利润、不突破价格底线的前提下，")
+    edit(
+        root, stage, "        Reach terms both sides", "        Protecting the margin, reach terms both sides"
+    )
+    edit(
+        root, stage, "      zh: 在不突破价格底线的前提下，", "      zh: 在守住利润、不突破价格底线的前提下，"
+    )
     edit(root, "process/handbook.yaml", "version: 1.0.0", "version: 1.0.1")
     git(root, "commit", "-q", "-am", "Process 1.0.1")
     second = handbook(root, "publish")

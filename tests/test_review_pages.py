@@ -106,3 +106,21 @@ def test_coverage_page_lists_overdue_due_soon_and_unowned(workspace: Workspace) 
     zh = site(workspace, "zh", D(2026, 11, 30))
     zh_page = render("coverage.md.j2", coverage_page(zh, "editors/coverage.md"), label_tree(zh.labels))
     assert "### 已逾期待审（4）" in zh_page and "按本批页面的生成日 2026-11-30 计算" in zh_page
+
+
+def test_role_print_pack_has_a_line_to_sign_per_acknowledged_entry(workspace: Workspace) -> None:
+    import re
+
+    from generator.export.printpack import export_print
+
+    _dated(workspace)  # the stage is acknowledged; its owners are the seller only
+    hb = validate(workspace.root).handbook
+    seller = export_print(hb, "en", "seller").decode("utf-8")
+    section = seller.split('id="acknowledgements"')[1].split("</section>")[0]
+    fingerprint = entity_fingerprint(hb.stages[0])
+    assert re.search(rf"<td>Stage</td><td>Prospecting</td><td class=\"formula\">{fingerprint}</td>", section)
+    assert "I have read and understood each of the following in process version 0.1.0." in section
+    assert "Signature" in section
+    assert 'id="acknowledgements"' not in export_print(hb, "en", "coach").decode("utf-8")
+    zh = export_print(hb, "zh", "seller").decode("utf-8")
+    assert "本人已阅读并理解流程版本 0.1.0 中的以下各项内容。" in zh and "签名：" in zh
