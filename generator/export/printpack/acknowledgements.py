@@ -40,7 +40,7 @@ def acknowledgement_lines(
     handbook: Handbook, index: Index, role: str, lang: str
 ) -> list[tuple[str, str, str]]:
     """``(kind, title, fingerprint)`` of every entry the hire of ``role`` signs for."""
-    owned_steps = {step.id for _, step in handbook.steps if step.owner == role}
+    owned_steps: set[str] = {step.id for _, step in handbook.steps if step.owner == role}
     lines = []
     for item in all_items(handbook):
         if not item.acknowledge:
