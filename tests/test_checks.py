@@ -256,6 +256,12 @@ CASES = [
         marker_file=S,
     ),
     Case(
+        "unknown-owner",
+        S,
+        [("    owners: [seller]", "    owners: [seller]\n    review: {owner: selller}")],
+        "- id: prospecting",
+    ),
+    Case(
         "page-review",
         "docs/guides/editors.md",
         [("# Guide: editors", "---\nreview:\n  review_every: 3 months\n---\n# Guide: editors")],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
+from generator.model.build import suggest
+from generator.model.types import SLUG_RE
 from generator.review.guides import base_pages, read_page
 from generator.review.items import OVERDUE, all_items
 
@@ -56,3 +58,21 @@ def page_review_readable(ctx: Context) -> Iterator[Finding]:
     for page in base_pages(ctx.handbook.root):
         for problem in read_page(ctx.handbook.root, page).problems:
             yield Finding(problem.location, problem.message, problem.hint)
+
+
+@check("unknown-owner", "warning")
+def owner_is_known(ctx: Context) -> Iterator[Finding]:
+    """An owner written like a role id is one: a misspelt role would leave the entry unowned.
+
+    Passes: ``owner: sales-manager`` (a role), ``owner: "@ana"``, ``owner: ana@example.com``, ``owner: Li Wei``.
+    Fails: ``owner: sales-manger`` (no such role).
+    """
+    roles = [role.id for role in ctx.handbook.roles]
+    for item in all_items(ctx.handbook):
+        owner = item.owner
+        if owner and SLUG_RE.match(owner) and owner not in roles:
+            yield Finding(
+                item.location,
+                f"owner '{owner}' of {item.kind} '{item.ident}' is not a role",
+                suggest(owner, roles) or "use a role id, or write a person as @handle or an email",
+            )
