@@ -8,7 +8,7 @@ from generator.check.registry import Context, Finding, check
 from generator.model.build import suggest
 from generator.model.types import SLUG_RE
 from generator.review.guides import base_pages, read_page
-from generator.review.items import OVERDUE, all_items
+from generator.review.items import OVERDUE
 
 
 @check("review-overdue", "warning")
@@ -19,7 +19,7 @@ def review_not_overdue(ctx: Context) -> Iterator[Finding]:
     Fails: ``last_reviewed: 2026-01-15`` with ``review_every: 90d`` on 2026-11-30
     (due on 2026-04-15).
     """
-    for item in all_items(ctx.handbook):
+    for item in ctx.reviewed:
         if item.status(ctx.today) == OVERDUE:
             owner = f" (owner: {item.owner})" if item.owner else ""
             yield Finding(
@@ -39,7 +39,7 @@ def has_owner(ctx: Context) -> Iterator[Finding]:
     info = ctx.handbook.info
     if not (info and info.require_owner):
         return
-    for item in all_items(ctx.handbook):
+    for item in ctx.reviewed:
         if not item.owner:
             yield Finding(
                 item.location,
@@ -68,7 +68,7 @@ def owner_is_known(ctx: Context) -> Iterator[Finding]:
     Fails: ``owner: sales-manger`` (no such role).
     """
     roles = [role.id for role in ctx.handbook.roles]
-    for item in all_items(ctx.handbook):
+    for item in ctx.reviewed:
         owner = item.owner
         if owner and SLUG_RE.match(owner) and owner not in roles:
             yield Finding(

@@ -32,6 +32,13 @@ class Context:
         """Every entity, nested ones included (:func:`~generator.model.walk.entities`), walked once."""
         return list(entities(self.handbook))
 
+    @cached_property
+    def reviewed(self) -> list[Any]:
+        """Every entry and guide with its owner and review dates (:mod:`generator.review.items`)."""
+        from generator.review.items import all_items
+
+        return list(all_items(self.handbook))
+
 
 @dataclass(frozen=True)
 class Finding:
