@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "what",
         choices=("model", "quizzes", "checklists", "print", "codeowners"),
-        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md) or print (html)",
+        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html) or codeowners",
     )
     p.add_argument(
         "--format",

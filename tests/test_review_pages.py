@@ -124,3 +124,17 @@ def test_role_print_pack_has_a_line_to_sign_per_acknowledged_entry(workspace: Wo
     assert 'id="acknowledgements"' not in export_print(hb, "en", "coach").decode("utf-8")
     zh = export_print(hb, "zh", "seller").decode("utf-8")
     assert "本人已阅读并理解流程版本 0.1.0 中的以下各项内容。" in zh and "签名：" in zh
+
+
+def test_an_owner_or_title_with_markup_is_shown_as_text(workspace: Workspace) -> None:
+    attack = "<img src=x onerror=alert(1)>"
+    workspace.replace(S, "stages:", f"review: {{owner: '{attack}', last_reviewed: 2026-05-01, review_every: 90d}}\nstages:")
+    workspace.replace(S, "    owners: [seller]", "    owners: [seller]\n    acknowledge: true")
+    workspace.replace(S, "name: {en: Prospecting,", 'name: {en: "Prospecting \\" onmouseover=\\"alert(1)",')
+    s = site(workspace, "en", D(2026, 11, 30))
+    text = line(s, "stages/prospecting.md")
+    assert "<img" not in text and "&lt;img" in text
+    assert 'data-ack-title="Prospecting &#34; onmouseover=&#34;alert(1)"' in text or "&quot;" in text
+    assert '" onmouseover="' not in text
+    coverage = render("coverage.md.j2", coverage_page(s, "editors/coverage.md"), label_tree(s.labels))
+    assert "<img" not in coverage and "&lt;img" in coverage
