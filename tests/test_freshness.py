@@ -118,7 +118,15 @@ def test_default_content_is_owned_and_not_overdue_for_two_months() -> None:
 def test_every_reviewed_kind_of_the_default_content_has_an_owner_and_a_date() -> None:
     items = all_items(validate(REPO, D(2026, 11, 30)).handbook)
     kinds = {item.kind for item in items}
-    assert kinds == {"stage", "role", "kpi", "script", "checklist", "path", "quiz", "page"}
+    assert kinds == {"stage", "role", "kpi", "script", "checklist", "path", "quiz", "page"} | {
+        "tool",
+        "meeting",
+        "tier",
+        "training-format",
+        "training",
+        "term",
+        "principle",
+    }
     undated = [
         item.key for item in items if item.next_review is None and item.location.file.startswith("process")
     ]

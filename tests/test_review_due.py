@@ -23,7 +23,7 @@ def review_due(workspace: Workspace, *args: str) -> subprocess.CompletedProcess[
 
 def _dated(workspace: Workspace) -> None:
     """The stage file's entries (stage, script, KPI, checklist) are overdue on 2026-11-30,
-    the two roles due on 2026-12-20, the rest is not dated."""
+    the people file's entries (two roles, a tool, a meeting …) due on 2026-12-20, the rest is not dated."""
     workspace.replace(
         S, "stages:", "review: {owner: '@ana', last_reviewed: 2026-05-01, review_every: 6m}\nstages:"
     )
@@ -37,7 +37,7 @@ def test_json_groups_by_owner_with_file_and_line(workspace: Workspace) -> None:
     done = review_due(workspace, "--today", "2026-11-30", "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert data["counts"] == {"overdue": 4, "due-soon": 2}
+    assert data["counts"] == {"overdue": 4, "due-soon": 8}
     owners = {group["owner"]: group["items"] for group in data["owners"]}
     assert list(owners) == ["@ana", "seller"]
     assert [item["kind"] for item in owners["@ana"]] == ["checklist", "kpi", "script", "stage"]
@@ -46,7 +46,8 @@ def test_json_groups_by_owner_with_file_and_line(workspace: Workspace) -> None:
     assert (stage["file"], stage["line"]) == (S, workspace.line_of(S, "- id: prospecting"))
     assert stage["next_review"] == "2026-11-01"
     assert {item["status"] for item in owners["seller"]} == {"due-soon"}
-    assert {item["kind"] for item in owners["seller"]} == {"role"}
+    kinds = {item["kind"] for item in owners["seller"]}  # the people file: roles and the team's material
+    assert kinds == {"role", "tool", "meeting", "tier", "training-format", "training", "term"}
 
 
 def test_within_widens_what_is_due_soon(workspace: Workspace) -> None:
@@ -63,7 +64,7 @@ def test_markdown_is_ready_to_send_round(workspace: Workspace) -> None:
     _dated(workspace)
     text = review_due(workspace, "--today", "2026-11-30").stdout
     assert text.startswith("# Review due on 2026-11-30\n")
-    assert "4 overdue, 2 due within 30d." in text
+    assert "4 overdue, 8 due within 30d." in text
     assert text.index("## @ana") < text.index("## seller")
     line = workspace.line_of(S, "- id: prospecting")
     assert "- **overdue**: stage `prospecting` (Prospecting), next review 2026-11-01" in text
@@ -76,7 +77,7 @@ def test_csv_has_one_row_per_entry(workspace: Workspace) -> None:
         csv.DictReader(io.StringIO(review_due(workspace, "--today", "2026-11-30", "--format", "csv").stdout))
     )
     assert [(r["owner"], r["status"], r["kind"]) for r in rows][3] == ("@ana", "overdue", "stage")
-    assert len(rows) == 6 and all(r["file"] and int(r["line"]) > 0 for r in rows)
+    assert len(rows) == 12 and all(r["file"] and int(r["line"]) > 0 for r in rows)
 
 
 def test_nothing_due_says_so_and_exits_0(workspace: Workspace) -> None:

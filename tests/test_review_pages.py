@@ -128,7 +128,9 @@ def test_role_print_pack_has_a_line_to_sign_per_acknowledged_entry(workspace: Wo
 
 def test_an_owner_or_title_with_markup_is_shown_as_text(workspace: Workspace) -> None:
     attack = "<img src=x onerror=alert(1)>"
-    workspace.replace(S, "stages:", f"review: {{owner: '{attack}', last_reviewed: 2026-05-01, review_every: 90d}}\nstages:")
+    workspace.replace(
+        S, "stages:", f"review: {{owner: '{attack}', last_reviewed: 2026-05-01, review_every: 90d}}\nstages:"
+    )
     workspace.replace(S, "    owners: [seller]", "    owners: [seller]\n    acknowledge: true")
     workspace.replace(S, "name: {en: Prospecting,", 'name: {en: "Prospecting \\" onmouseover=\\"alert(1)",')
     s = site(workspace, "en", D(2026, 11, 30))

@@ -19,7 +19,7 @@ from generator.model.location import Location
 from generator.model.types import Text
 from generator.review.dates import add_interval, interval_days
 
-# The collections whose entries carry review data, and the kind each is called by.
+# The collections whose entries can carry their own review data, and the kind each is called by.
 REVIEWED: dict[str, str] = {
     "stages": "stage",
     "roles": "role",
@@ -28,6 +28,16 @@ REVIEWED: dict[str, str] = {
     "checklists": "checklist",
     "onboarding_paths": "path",
     "quizzes": "quiz",
+}
+# Reference material whose entries take their file's and the handbook's review data.
+BY_FILE: dict[str, str] = {
+    "tools": "tool",
+    "meetings": "meeting",
+    "tiers": "tier",
+    "training_formats": "training-format",
+    "training_modules": "training",
+    "glossary": "term",
+    "principles": "principle",
 }
 
 # Status of an entry on a given day, most urgent first.
@@ -81,7 +91,7 @@ def merged(*reviews: e.Review | None) -> tuple[str | None, datetime.date | None,
 
 
 def _title(entity: Any) -> Text:
-    for name in ("name", "title"):
+    for name in ("name", "title", "term"):
         value = getattr(entity, name, None)
         if isinstance(value, Text):
             return value
@@ -89,15 +99,14 @@ def _title(entity: Any) -> Text:
 
 
 def entry_items(handbook: Handbook) -> Iterator[Reviewed]:
-    """The reviewed entries of the definition files, in file order."""
+    """The entries of the definition files, with the review data that applies to each."""
     default = handbook.info.review if handbook.info else None
-    for key, kind in REVIEWED.items():
+    for key, kind in {**REVIEWED, **BY_FILE}.items():
         for entity in handbook.collection(key):
-            file_review = handbook.file_reviews.get(entity.loc.file)
-            owner, last, every = merged(entity.review, file_review, default)
-            yield Reviewed(
-                kind, entity.id, _title(entity), entity.loc, owner, last, every, entity.acknowledge
-            )
+            own = getattr(entity, "review", None)
+            owner, last, every = merged(own, handbook.file_reviews.get(entity.loc.file), default)
+            acknowledge = bool(getattr(entity, "acknowledge", False))
+            yield Reviewed(kind, entity.id, _title(entity), entity.loc, owner, last, every, acknowledge)
 
 
 def all_items(handbook: Handbook) -> list[Reviewed]:

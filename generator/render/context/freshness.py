@@ -8,37 +8,32 @@ owner, the oldest review and the nearest next review.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from generator.model.fingerprint import entity_fingerprint, page_fingerprint
-from generator.model.types import Text
 from generator.render.context.site import Context, Site
 from generator.render.links import Link, locate, relative
 from generator.review.guides import page_sources
 from generator.review.items import (
     DUE_SOON,
     OVERDUE,
-    REVIEWED,
     STATUSES,
     UNSCHEDULED,
     Reviewed,
     all_items,
-    merged,
 )
 
 if TYPE_CHECKING:  # the diff package is only needed when publishing
     from generator.diff.changeset import Change, ChangeSet
 
-# Pages of entries that carry no review data of their own: their file's and the handbook's apply.
-_BY_FILE = {
-    "tools": "tool",
-    "meetings": "meeting",
-    "tiers": "tier",
-    "training_formats": "training-format",
-    "training_modules": "training",
-    "glossary": "term",
-    "principles": "principle",
+# Index pages and the kinds of entry they list.
+_INDEXES = {
+    "kpis/index.md": ("kpi",),
+    "scripts/index.md": ("script",),
+    "onboarding/index.md": ("path",),
+    "quizzes/index.md": ("quiz",),
+    "roles/matrix.md": ("role", "stage"),
 }
 
 
@@ -68,24 +63,16 @@ class PageReview:
 def reviews_by_page(site: Site) -> dict[str, list[Reviewed]]:
     """Each generated page → the entries it shows that someone answers for."""
     hb = site.handbook
+    reviewed = all_items(hb)
     found: dict[str, list[Reviewed]] = {}
-    for item in all_items(hb):
-        if item.kind == "page":
-            found.setdefault(item.ident, []).append(item)
-            continue
-        place = locate(item.kind, item.ident, site.index)
+    for item in reviewed:
+        place = (item.ident, "") if item.kind == "page" else locate(item.kind, item.ident, site.index)
         if place is not None:
             found.setdefault(place[0], []).append(item)
-    default = hb.info.review if hb.info else None
-    for key, kind in _BY_FILE.items():
-        for entity in hb.collection(key):
-            place = locate(kind, entity.id, site.index)
-            if place is None or place[0] in found:
-                continue
-            owner, last, every = merged(hb.file_reviews.get(entity.loc.file), default)
-            title = site.t(getattr(entity, "name", None)) or entity.id
-            item = Reviewed(kind, entity.id, Text(en=title, zh=title), entity.loc, owner, last, every)
-            found.setdefault(place[0], []).append(item)
+    for page, kinds in _INDEXES.items():  # an index answers for what it lists; confirmed on their own pages
+        listed = [replace(item, acknowledge=False) for item in reviewed if item.kind in kinds]
+        if listed:
+            found.setdefault(page, listed)
     return found
 
 
@@ -145,7 +132,6 @@ def freshness_table(site: Site, source: str) -> Context:
         "overdue": sorted(overdue, key=by_due),
         "due_soon": sorted(soon, key=by_due),
         "no_owner": unowned,
-        "tracked": sum(1 for kind in REVIEWED for _ in site.handbook.collection(kind)),
     }
 
 
