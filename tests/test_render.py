@@ -226,7 +226,7 @@ def test_hand_written_pages_are_copied_and_never_modified(
 
 def without_review_line(page: str) -> str:
     return re.sub(
-        r'\n<div class="hb-review".*?</div>\n(<div class="hb-ack"[^\n]*\n)*\n', "", page, count=1, flags=re.S
+        r'\n<div class="hb-review".*?</div>\n(<div class="hb-ack"[^\n]*\n)*', "", page, count=1, flags=re.S
     )
 
 
