@@ -140,3 +140,23 @@ def test_an_owner_or_title_with_markup_is_shown_as_text(workspace: Workspace) ->
     assert '" onmouseover="' not in text
     coverage = render("coverage.md.j2", coverage_page(s, "editors/coverage.md"), label_tree(s.labels))
     assert "<img" not in coverage and "&lt;img" in coverage
+
+
+def test_whats_new_leaves_out_review_dates_and_lists_the_confirmations_reset(workspace: Workspace) -> None:
+    from generator.diff.changeset import Change, ChangeSet, FieldChange, Version
+    from generator.render.context.changes import whats_new_page
+
+    _dated(workspace)  # the stage is acknowledged
+    s = site(workspace, "en", D(2026, 11, 30))
+    old, new = Version("0.1.0", "2026-01-05"), Version("0.2.0", "2026-12-01")
+    review_only = Change(
+        "stage", "changed", "prospecting", fields=(FieldChange("review", None, {"owner": "x"}),)
+    )
+    page = whats_new_page(s, "whats-new.md", ChangeSet(old, new, (review_only,)))
+    assert page["groups"] == [] and page["acks_reset"] == []
+    step = s.handbook.stages[0].steps[0].id
+    reworded = Change("step", "changed", step, fields=(FieldChange("summary", "a", "b"),))
+    page = whats_new_page(s, "whats-new.md", ChangeSet(old, new, (review_only, reworded)))
+    assert [link.url for link in page["acks_reset"]] == ["stages/prospecting.md"]
+    shown = [entry["kind"] for group in page["groups"] for entry in group["entries"]]
+    assert "Stage" not in shown and "Step" in shown

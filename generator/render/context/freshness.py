@@ -167,12 +167,23 @@ def acknowledgements_reset(site: Site, source: str, changes: ChangeSet) -> list[
     A change to a part of an entry (a step of a stage, a question of a quiz, an item of a
     checklist) changes the entry's fingerprint too, so it counts as a change of the entry.
     """
-    touched = {_owning_entry(site, change) for change in changes.changes if change.action != "removed"}
+    touched = {_owning_entry(site, change) for change in changes.changes if _changes_content(change)}
     out = []
     for item in all_items(site.handbook):
         if item.acknowledge and item.key in touched:
             out.append(_row(site, source, item)["link"])
     return out
+
+
+def _changes_content(change: Change) -> bool:
+    """Whether the change alters what the entry says (its fingerprint), not only who reviews it."""
+    if change.action == "removed":
+        return False
+    return change.action != "changed" or any(f.field not in _NOT_CONTENT for f in change.fields)
+
+
+# Fields the content fingerprint leaves out (see :func:`~generator.model.fingerprint.entity_fingerprint`).
+_NOT_CONTENT = frozenset({"review", "acknowledge"})
 
 
 def _owning_entry(site: Site, change: Change) -> str:
