@@ -48,12 +48,12 @@ def test_stage_page_shows_owner_dates_and_overdue_badge_as_of_the_build(workspac
     _dated(workspace)
     en = line(site(workspace, "en", D(2026, 11, 30)), "stages/prospecting.md")
     assert 'data-review-status="overdue"' in en
-    assert "Owner: [Seller](../roles/seller.md)" in en
+    assert "Content owner: [Seller](../roles/seller.md)" in en
     assert "Last reviewed: 2026-05-01 · Next review: 2026-11-01" in en
     assert '<span class="hb-badge hb-badge-overdue">Review overdue</span>' in en
     assert "(as of 2026-11-30, the day this page was built)" in en
     zh = line(site(workspace, "zh", D(2026, 11, 30)), "stages/prospecting.md")
-    assert "负责人：[销售员](../roles/seller.md)；上次审核：2026-05-01；下次审核：2026-11-01" in zh
+    assert "内容负责人：[销售员](../roles/seller.md)；上次审核：2026-05-01；下次审核：2026-11-01" in zh
     assert "已逾期待审" in zh and "（按本页生成日 2026-11-30 计算）" in zh
     before = line(site(workspace, "en", D(2026, 10, 20)), "stages/prospecting.md")
     assert "hb-badge-overdue" not in before and "Review due soon" in before
@@ -63,8 +63,8 @@ def test_guides_and_team_pages_get_a_line(workspace: Workspace) -> None:
     _dated(workspace)
     s = site(workspace, "en", D(2026, 11, 30))
     guide = line(s, "guides/editors.md")
-    assert "Owner: ed@example.com · Last reviewed: 2026-11-01 · Next review: 2027-11-01" in guide
-    assert "Owner: nobody yet · Last reviewed: never · Next review: not scheduled" in line(s, "tools.md")
+    assert "Content owner: ed@example.com · Last reviewed: 2026-11-01 · Next review: 2027-11-01" in guide
+    assert "Content owner: nobody yet · Last reviewed: never · Next review: not scheduled" in line(s, "tools.md")
     page = insert_review("---\ntitle: x\n---\n# Guide: editors\n\nText.\n", guide)
     assert page.startswith('---\ntitle: x\n---\n# Guide: editors\n\n<div class="hb-review"')
     assert page.endswith("</div>\n\nText.\n")
