@@ -262,6 +262,12 @@ CASES = [
         "- id: prospecting",
     ),
     Case(
+        "role-handle",
+        P,
+        [("  - id: seller\n", "  - id: seller\n    handle: acme/sellers\n")],
+        "handle: acme/sellers",
+    ),
+    Case(
         "page-review",
         "docs/guides/editors.md",
         [("# Guide: editors", "---\nreview:\n  review_every: 3 months\n---\n# Guide: editors")],

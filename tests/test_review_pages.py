@@ -64,7 +64,9 @@ def test_guides_and_team_pages_get_a_line(workspace: Workspace) -> None:
     s = site(workspace, "en", D(2026, 11, 30))
     guide = line(s, "guides/editors.md")
     assert "Content owner: ed@example.com · Last reviewed: 2026-11-01 · Next review: 2027-11-01" in guide
-    assert "Content owner: nobody yet · Last reviewed: never · Next review: not scheduled" in line(s, "tools.md")
+    assert "Content owner: nobody yet · Last reviewed: never · Next review: not scheduled" in line(
+        s, "tools.md"
+    )
     page = insert_review("---\ntitle: x\n---\n# Guide: editors\n\nText.\n", guide)
     assert page.startswith('---\ntitle: x\n---\n# Guide: editors\n\n<div class="hb-review"')
     assert page.endswith("</div>\n\nText.\n")

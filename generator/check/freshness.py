@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
 from generator.model.build import suggest
-from generator.model.types import SLUG_RE
+from generator.model.types import SLUG_RE, where
+from generator.review.codeowners import is_owner
 from generator.review.guides import base_pages, read_page
 from generator.review.items import OVERDUE
 
@@ -75,4 +76,20 @@ def owner_is_known(ctx: Context) -> Iterator[Finding]:
                 item.location,
                 f"owner '{owner}' of {item.kind} '{item.ident}' is not a role",
                 suggest(owner, roles) or "use a role id, or write a person as @handle or an email",
+            )
+
+
+@check("role-handle")
+def role_handle_is_a_handle(ctx: Context) -> Iterator[Finding]:
+    """A role's ``handle`` is what CODEOWNERS accepts: ``@user``, ``@org/team`` or an email.
+
+    Passes: ``handle: "@acme/sales-managers"``.
+    Fails: ``handle: acme/sales-managers`` (no @) or ``handle: "@acme/"``.
+    """
+    for role in ctx.handbook.roles:
+        if role.handle is not None and not is_owner(role.handle):
+            yield Finding(
+                where(role, "handle"),
+                f"handle '{role.handle}' of role '{role.id}' is not a GitHub handle",
+                'write it as "@user" or "@org/team" (in quotes), or an email address',
             )
