@@ -27,8 +27,10 @@ from generator.review.items import (
 if TYPE_CHECKING:  # the diff package is only needed when publishing
     from generator.diff.changeset import Change, ChangeSet
 
-# Index pages and the kinds of entry they list.
+# Index pages and the kinds of entry they list. The home page says what handbook.yaml says,
+# as the principles do (they are written there).
 _INDEXES = {
+    "index.md": ("principle",),
     "kpis/index.md": ("kpi",),
     "scripts/index.md": ("script",),
     "onboarding/index.md": ("path",),
