@@ -18,11 +18,12 @@ from types import FrameType
 
 from generator import commands, environment
 from generator.build.lock import DEFAULT_WAIT_SECONDS, LockBusy
+from generator.review.dates import day_option, interval_option
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 DEFAULT_ADDRESS = "127.0.0.1:8808"  # not 8000: that is the `python -m http.server` preview
 # Commands that read a handbook from --root (the others create one or need none).
-NEEDS_HANDBOOK = {"validate", "generate", "build", "serve", "export", "assign", "publish"}
+NEEDS_HANDBOOK = {"validate", "generate", "build", "serve", "export", "assign", "publish", "review-due"}
 
 
 class Stopped(KeyboardInterrupt):
@@ -69,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("validate", "check every definition file and report all problems at once")
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument(
+        "--today", type=day_option, metavar="YYYY-MM-DD", help="compare review dates with this day"
+    )
 
     _add_wait(command("generate", "validate, then write the handbook's Markdown into .handbook/"))
     _add_wait(command("build", "validate, generate and build every language into site/"))
@@ -89,8 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", "write the handbook's data for other tools")
     p.add_argument(
         "what",
-        choices=("model", "quizzes", "checklists", "print"),
-        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md) or print (html)",
+        choices=("model", "quizzes", "checklists", "print", "codeowners"),
+        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html) or codeowners",
     )
     p.add_argument(
         "--format",
@@ -146,6 +150,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--branch", default="gh-pages", help="the branch to publish to; default: gh-pages")
     _add_wait(p)
 
+    p = command("review-due", "list what is overdue for review or due soon, grouped by owner")
+    p.add_argument(
+        "--today", type=day_option, metavar="YYYY-MM-DD", help="the day to count from; default: today"
+    )
+    p.add_argument(
+        "--within", type=interval_option, default="30d", help="what counts as due soon; default: 30d"
+    )
+    p.add_argument("--format", choices=("md", "json", "csv"), default="md")
+
     p = command("diff", "list what changed between two versions of the definitions")
     p.add_argument("old", metavar="OLD", help="a git ref of the handbook's repository, or a handbook folder")
     p.add_argument("new", metavar="NEW", help="a git ref of the handbook's repository, or a handbook folder")
@@ -161,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problem:
             print(f"error: {problem}", file=sys.stderr)
             return EXIT_USAGE
-        handler = getattr(commands, f"run_{args.command}")
+        handler = getattr(commands, f"run_{args.command.replace('-', '_')}")
         code = int(handler(args))
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code

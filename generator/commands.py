@@ -28,7 +28,7 @@ class UsageError(Exception):
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    result = validate(args.root)
+    result = validate(args.root, args.today)
     found = result.diagnostics.sorted()
     files = len(result.handbook.files)
     if args.format == "json":
@@ -401,4 +401,21 @@ def run_diff(args: argparse.Namespace) -> int:
     print(changes_json(changes) if args.format == "json" else format_markdown(changes), end="")
     if args.format == "json":
         print()
+    return 0
+
+
+def run_review_due(args: argparse.Namespace) -> int:
+    """What is overdue for review or due soon, by owner; exit 0 whatever it lists."""
+    import datetime
+
+    from generator.review.due import due_report, render_report
+
+    today = args.today or datetime.date.today()
+    result = validate(args.root, today)
+    if not result.ok:
+        for diagnostic in result.diagnostics.errors:
+            print(format_text(diagnostic), file=sys.stderr)
+        print("error: fix the problems above before listing reviews", file=sys.stderr)
+        return 1
+    sys.stdout.write(render_report(due_report(result.handbook, today, args.within), args.format))
     return 0

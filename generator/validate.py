@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +26,15 @@ class Validation:
         return not self.diagnostics.errors
 
 
-def validate(root: Path) -> Validation:
-    """Load every definition below ``root`` and run every check; never raises on bad input."""
+def validate(root: Path, today: datetime.date | None = None) -> Validation:
+    """Load every definition below ``root`` and run every check; never raises on bad input.
+
+    ``today``: the day review dates are compared with; the real one unless given.
+    """
     diagnostics = Diagnostics()
     handbook = load_handbook(root, diagnostics)
     # A file that could not be read at all would make every reference into it look
     # dangling: report what blocks reading first, check consistency once it is fixed.
     if not handbook.unreadable:
-        diagnostics.extend(run_checks(handbook))
+        diagnostics.extend(run_checks(handbook, today))
     return Validation(handbook, diagnostics)

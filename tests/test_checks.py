@@ -237,6 +237,42 @@ CASES = [
         [("name: {en: Coach, zh: 教练}", 'name: {en: Coach, zh: " "}')],
         'name: {en: Coach, zh: " "}',
     ),
+    Case(
+        "review-overdue",
+        S,
+        [
+            (
+                "    owners: [seller]",
+                "    owners: [seller]\n    review: {last_reviewed: 2020-01-15, review_every: 90d}",
+            )
+        ],
+        "- id: prospecting",
+    ),
+    Case(
+        "no-owner",
+        H,
+        [("  default_language: en", "  default_language: en\n  require_owner: true")],
+        "- id: prospecting",
+        marker_file=S,
+    ),
+    Case(
+        "unknown-owner",
+        S,
+        [("    owners: [seller]", "    owners: [seller]\n    review: {owner: selller}")],
+        "- id: prospecting",
+    ),
+    Case(
+        "role-handle",
+        P,
+        [("  - id: seller\n", "  - id: seller\n    handle: acme/sellers\n")],
+        "handle: acme/sellers",
+    ),
+    Case(
+        "page-review",
+        "docs/guides/editors.md",
+        [("# Guide: editors", "---\nreview:\n  review_every: 3 months\n---\n# Guide: editors")],
+        "review_every: 3 months",
+    ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
 ]

@@ -220,7 +220,7 @@ def test_refuses_invalid_definitions(published: TwoVersions) -> None:
     root = published.root
     try:
         edit(root, "process/handbook.yaml", "version: 1.1.0", "version: 1.2.0")
-        edit(root, "process/kpis.yaml", "owner: sales-manager", "owner: nobody")
+        edit(root, "process/kpis.yaml", "    owner: sales-manager", "    owner: nobody")
         git(root, "commit", "-q", "-am", "Broken")
         refused(root, 1, "unresolved-reference", "fix the problems above (or pass --allow-invalid)")
     finally:

@@ -216,10 +216,18 @@ def test_hand_written_pages_are_copied_and_never_modified(
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
     generate(hb, Index(hb), root)
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()} == before
-    for guide in GUIDES:
-        built = root / ".handbook" / "docs"
-        assert (built / "en" / f"{guide}.md").read_bytes() == (docs / f"{guide}.md").read_bytes()
-        assert (built / "zh" / f"{guide}.md").read_bytes() == (docs / f"{guide}.zh.md").read_bytes()
+    built = root / ".handbook" / "docs"
+    for guide in GUIDES:  # copied as written, with the owner-and-review line under the title
+        for lang, source in (("en", f"{guide}.md"), ("zh", f"{guide}.zh.md")):
+            page = (built / lang / f"{guide}.md").read_text(encoding="utf-8")
+            assert 'class="hb-review"' in page
+            assert without_review_line(page) == (docs / source).read_text(encoding="utf-8")
+
+
+def without_review_line(page: str) -> str:
+    return re.sub(
+        r'\n<div class="hb-review".*?</div>\n(<div class="hb-ack"[^\n]*\n)*', "", page, count=1, flags=re.S
+    )
 
 
 def test_a_page_missing_in_chinese_is_reported_not_replaced(tmp_path: Path) -> None:

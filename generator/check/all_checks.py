@@ -2,6 +2,7 @@
 
 from generator.check import (  # noqa: F401
     coverage,
+    freshness,
     ids,
     kpis,
     metadata,

@@ -7,8 +7,9 @@ a check never spells its own code twice.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -24,11 +25,19 @@ from generator.model.walk import entities
 class Context:
     handbook: Handbook
     index: Index
+    today: datetime.date = field(default_factory=datetime.date.today)  # for review dates
 
     @cached_property
     def entities(self) -> list[Any]:
         """Every entity, nested ones included (:func:`~generator.model.walk.entities`), walked once."""
         return list(entities(self.handbook))
+
+    @cached_property
+    def reviewed(self) -> list[Any]:
+        """Every entry and guide with its owner and review dates (:mod:`generator.review.items`)."""
+        from generator.review.items import all_items
+
+        return list(all_items(self.handbook))
 
 
 @dataclass(frozen=True)
@@ -68,12 +77,15 @@ def check(code: str, level: Level = "error") -> Callable[[CheckFunction], CheckF
     return register
 
 
-def run_checks(handbook: Handbook) -> list[Diagnostic]:
-    """Run every registered check over ``handbook`` and return what they found."""
+def run_checks(handbook: Handbook, today: datetime.date | None = None) -> list[Diagnostic]:
+    """Run every registered check over ``handbook`` and return what they found.
+
+    ``today``: the day review dates are compared with; the real one unless given.
+    """
     from generator.check import all_checks  # noqa: F401  (registers the checks)
 
     with collector_paused():
-        context = Context(handbook, Index(handbook))
+        context = Context(handbook, Index(handbook), today or datetime.date.today())
         return [
             Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
             for registered in REGISTRY.values()

@@ -6,6 +6,7 @@ file's bytes; :mod:`generator.export.output` writes them out.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +39,18 @@ def _model(handbook: Handbook, fmt: str, lang: str | None, role: str | None) -> 
     return (model_json(handbook) + "\n").encode("utf-8")
 
 
+def _codeowners(handbook: Handbook, lang: str | None) -> bytes:
+    """CODEOWNERS; owners without a handle are warned about on standard error, not dropped."""
+    from generator.review.codeowners import codeowners
+
+    if lang:
+        raise ExportError("CODEOWNERS has no language: leave out --lang")
+    found = codeowners(handbook)
+    for warning in found.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return found.text.encode("utf-8")
+
+
 EXPORTS: dict[str, Export] = {
     "model": Export(("json",), frozenset(), _model, default=True),
     "quizzes": Export(
@@ -49,6 +62,12 @@ EXPORTS: dict[str, Export] = {
         tuple(CHECKLIST_FORMATS),
         frozenset({"xlsx"}),
         lambda handbook, fmt, lang, role: export_checklists(handbook, fmt, lang),
+    ),
+    "codeowners": Export(
+        ("codeowners",),
+        frozenset(),
+        lambda handbook, fmt, lang, role: _codeowners(handbook, lang),
+        default=True,
     ),
     "print": Export(
         ("html",),

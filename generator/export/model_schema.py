@@ -19,7 +19,18 @@ from generator.export.model_json import FORMAT, FORMAT_VERSION
 from generator.model.build import entity_fields, has_default
 from generator.model.entities import HandbookInfo
 from generator.model.handbook import COLLECTIONS
-from generator.model.types import LANGUAGES, NAME_RE, SLUG_RE, TARGET_RE, Name, Slug, Target, Text
+from generator.model.types import (
+    INTERVAL_RE,
+    LANGUAGES,
+    NAME_RE,
+    SLUG_RE,
+    TARGET_RE,
+    Interval,
+    Name,
+    Slug,
+    Target,
+    Text,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EXTRA_COUNTS = ("steps", "questions")
@@ -82,7 +93,7 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[tp.__name__] = {}  # placeholder: entities may refer to themselves
             defs[tp.__name__] = _entity(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    patterns = {Slug: SLUG_RE, Name: NAME_RE, Target: TARGET_RE}
+    patterns = {Slug: SLUG_RE, Name: NAME_RE, Target: TARGET_RE, Interval: INTERVAL_RE}
     if tp in patterns:
         return {"type": "string", "pattern": patterns[tp].pattern}
     if tp is datetime.date:

@@ -106,6 +106,8 @@ def merge(root: Path, sources: list[Source], diagnostics: Diagnostics) -> Handbo
             info_at, handbook.info = meta.key_at, meta.info
         diagnostics.extend(direct)
         diagnostics.extend(built)
+        if source.review is not None:
+            handbook.file_reviews[source.rel] = source.review
         for key, items in source.collections:
             handbook.collection(key).extend(items)
     if info_at is None:

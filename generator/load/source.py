@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 from generator.diagnostics import Diagnostic, error
 from generator.load.yaml_tree import YMap, load_file
 from generator.model.build import Builder, describe, suggest
-from generator.model.entities import HandbookInfo
-from generator.model.handbook import COLLECTIONS
+from generator.model.entities import HandbookInfo, Review
+from generator.model.handbook import COLLECTIONS, FILE_REVIEW
 from generator.model.location import Location
 
 if TYPE_CHECKING:
     from generator.load.cache import SourceCache
 
-TOP_LEVEL_KEYS = ("handbook", *COLLECTIONS)
+TOP_LEVEL_KEYS = ("handbook", FILE_REVIEW, *COLLECTIONS)
 
 
 @dataclass
@@ -52,6 +52,7 @@ class Source:
     built: list[Diagnostic] = field(default_factory=list)
     metadata: Metadata | None = None
     collections: list[tuple[str, list[Any]]] = field(default_factory=list)
+    review: Review | None = None  # the file's review defaults
     digest: str = ""  # of the file's bytes
     cached_as: str = ""  # its entry in the cache, when one is used
 
@@ -104,6 +105,8 @@ def _parse(rel: str, raw: bytes) -> Source:
             info = builder.entity(HandbookInfo, value, data.value_at[key], "'handbook'")
             span = (start, len(builder.problems))
             source.metadata = Metadata(data.key_at[key], info, len(source.direct), span)
+        elif key == FILE_REVIEW:
+            source.review = builder.entity(Review, value, data.value_at[key], "the file's 'review'")
         elif key not in COLLECTIONS:
             source.direct.append(
                 error(

@@ -23,11 +23,13 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.yaml_tree import YList, YMap
 from generator.model.location import Location
 from generator.model.types import (
+    INTERVAL_RE,
     LANGUAGES,
     NAME_RE,
     SLUG_MAX,
     SLUG_RE,
     TARGET_RE,
+    Interval,
     Name,
     Slug,
     Target,
@@ -38,6 +40,7 @@ _ID_RULES = {
     Slug: (SLUG_RE, "an id", "use lower-case letters, digits and single hyphens, e.g. 'first-contact'"),
     Name: (NAME_RE, "a name", "use lower-case letters, digits and underscores, e.g. 'actual_revenue'"),
     Target: (TARGET_RE, "a reference", "write kind:id, e.g. 'stage:market-analysis'"),
+    Interval: (INTERVAL_RE, "an interval", "write a number and d, w, m or y, e.g. '90d', '6m' or '1y'"),
 }
 
 

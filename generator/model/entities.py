@@ -13,6 +13,7 @@ from typing import Literal
 
 from generator.model.location import Location
 from generator.model.types import (
+    Interval,
     Name,
     Positions,
     Slug,
@@ -43,6 +44,39 @@ ItemKind = Literal["read", "checklist", "quiz", "meeting", "check-in", "training
 QuestionType = Literal["single", "multiple", "true-false", "numeric"]
 
 
+# --- who answers for the text, and when it was last confirmed ------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review:
+    owner: str | None = doc(
+        "Who answers for the text: a role id, a person, an email or a chat handle such as @ana.",
+        default=None,
+    )
+    last_reviewed: datetime.date | None = doc(
+        "When an editor last confirmed the text is still right (not the last change).", default=None
+    )
+    review_every: Interval | None = doc(
+        "How often it must be confirmed again: a number and d, w, m or y, e.g. 90d, 6m, 1y.",
+        default=None,
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+def review_field() -> Review | None:
+    return doc(  # type: ignore[no-any-return]
+        "Owner and review dates of this entry; unset keys come from the file's and the handbook's review.",
+        default=None,
+    )
+
+
+def acknowledge_field() -> bool:
+    return doc(  # type: ignore[no-any-return]
+        "Readers confirm they have read and understood each version of this entry.", default=False
+    )
+
+
 # --- the handbook as a whole -------------------------------------------------------
 
 
@@ -56,6 +90,11 @@ class HandbookInfo:
     purpose: Text = doc("Why the process exists: the overview on the home page.")
     benefits: list[Text] = doc("What following the process brings the company.")
     commitment: Text | None = doc("What it takes from management and staff.", default=None)
+    review: Review | None = doc(
+        "Owner and review interval every entry gets unless its file or the entry says otherwise.",
+        default=None,
+    )
+    require_owner: bool = doc("Warn about every entry and guide that has no owner.", default=False)
     loc: Location = located()
     at: Positions = positions()
 
@@ -90,6 +129,9 @@ class Role:
     responsibilities: list[Text]
     duties: list[Duty]
     mentors: list[Slug] = ref("role", "Roles whose new hires this role mentors.", default_factory=list)
+    handle: str | None = doc("A team handle for CODEOWNERS, e.g. @acme/sales-managers.", default=None)
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()
 
@@ -129,6 +171,8 @@ class Stage:
     owners: list[Slug] = ref("role", "Roles accountable for the stage.")
     kpis: list[Slug] = ref("kpi", "KPIs that measure the stage.", default_factory=list)
     steps: list[Step]
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()
 
@@ -150,6 +194,8 @@ class Script:
     do: Text | None = doc("What to say: the good example of a do/don't pair.", default=None)
     dont: Text | None = doc("What not to say: the bad example of the pair.", default=None)
     notes: Text | None = None
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()
 
@@ -200,6 +246,8 @@ class Kpi:
     data_source: Slug = ref("tool", "The tool the inputs come from.")
     targets: list[KpiTarget] = field(default_factory=list)
     examples: list[KpiExample]
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()
 
@@ -316,6 +364,8 @@ class Checklist:
     summary: Text
     stage: Slug | None = ref("stage", "The stage the checklist belongs to.", default=None)
     items: list[ChecklistItem]
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()
 
@@ -356,6 +406,8 @@ class OnboardingPath:
     title: Text
     summary: Text
     milestones: list[Milestone]
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()
 
@@ -391,5 +443,7 @@ class Quiz:
     summary: Text
     pass_mark: int = doc("Percent of points needed to pass, 1 to 100.")
     questions: list[Question]
+    review: Review | None = review_field()
+    acknowledge: bool = acknowledge_field()
     loc: Location = located()
     at: Positions = positions()

@@ -7,8 +7,11 @@ review it again, while progress on unchanged items carries over untouched.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import hashlib
 import json
+import re
 from typing import Any
 
 from generator.model import entities as e
@@ -43,3 +46,43 @@ def question_fingerprint(question: e.Question) -> str:
     return _digest(
         ["question", question.type, _plain(question.prompt), options, question.answer, question.tolerance]
     )
+
+
+# Fields that say who answers for an entry, not what it says: changing them asks no one
+# to read the entry again.
+_NOT_CONTENT = frozenset({"review", "acknowledge", "loc", "at"})
+
+
+def _content(value: Any) -> Any:
+    if isinstance(value, Text):
+        return [value.get(lang) for lang in LANGUAGES]
+    if isinstance(value, list):
+        return [_content(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _content(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _content(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in _NOT_CONTENT
+        }
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def entity_fingerprint(entity: Any) -> str:
+    """What a whole entry says (every field, nested ones too, in every language).
+
+    An acknowledgement records it: when a new version changes the entry, readers are
+    asked to confirm they have read it again.
+    """
+    return _digest([type(entity).__name__, _content(entity)])
+
+
+def page_fingerprint(pages: list[bytes]) -> str:
+    """What a hand-written page says in every language, front matter left out."""
+    return _digest([FRONT_MATTER.sub(b"", page).decode("utf-8", "replace") for page in pages])
+
+
+FRONT_MATTER = re.compile(rb"\A---\r?\n(?:.*?\r?\n)?---\r?\n", re.S)

@@ -26,6 +26,9 @@ COLLECTIONS: dict[str, type] = {
     "quizzes": e.Quiz,
 }
 
+# The top-level key of any definition file giving the review defaults of its entries.
+FILE_REVIEW = "review"
+
 # Kinds of file, for editors: each gets a JSON Schema allowing these top-level keys.
 FILE_KINDS: dict[str, tuple[str, ...]] = {
     "handbook": ("handbook", "principles"),
@@ -70,6 +73,7 @@ class Handbook:
     info: e.HandbookInfo | None = None
     files: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    file_reviews: dict[str, e.Review] = field(default_factory=dict)  # file → its ``review:``
     principles: list[e.Principle] = field(default_factory=list)
     roles: list[e.Role] = field(default_factory=list)
     stages: list[e.Stage] = field(default_factory=list)

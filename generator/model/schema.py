@@ -13,9 +13,21 @@ import types
 from typing import Any, Literal, Union, get_args, get_origin
 
 from generator.model.build import entity_fields, has_default
-from generator.model.entities import HandbookInfo
-from generator.model.handbook import COLLECTIONS, FILE_KINDS
-from generator.model.types import LANGUAGES, NAME_RE, SLUG_MAX, SLUG_RE, TARGET_RE, Name, Slug, Target, Text
+from generator.model.entities import HandbookInfo, Review
+from generator.model.handbook import COLLECTIONS, FILE_KINDS, FILE_REVIEW
+from generator.model.types import (
+    INTERVAL_RE,
+    LANGUAGES,
+    NAME_RE,
+    SLUG_MAX,
+    SLUG_RE,
+    TARGET_RE,
+    Interval,
+    Name,
+    Slug,
+    Target,
+    Text,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -53,7 +65,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[name] = {}
             defs[name] = _entity_schema(tp, defs)
         return {"$ref": f"#/$defs/{name}"}
-    patterns = {Slug: SLUG_RE, Name: NAME_RE, Target: TARGET_RE}
+    patterns = {Slug: SLUG_RE, Name: NAME_RE, Target: TARGET_RE, Interval: INTERVAL_RE}
     if tp in patterns:
         schema: dict[str, Any] = {"type": "string", "pattern": patterns[tp].pattern}
         if tp is not Target:
@@ -87,6 +99,10 @@ def file_schema(kind: str) -> dict[str, Any]:
             properties[key] = _type_schema(HandbookInfo, defs)
         else:
             properties[key] = {"type": "array", "items": _type_schema(COLLECTIONS[key], defs)}
+    properties[FILE_REVIEW] = {
+        **_type_schema(Review, defs),
+        "description": "Owner and review dates for every entry of this file that does not give its own.",
+    }
     return {
         "$schema": DIALECT,
         "$id": f"{kind}.schema.json",

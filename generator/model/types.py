@@ -25,9 +25,13 @@ Name = NewType("Name", str)
 Target = NewType("Target", str)
 """A typed reference ``kind:id``, e.g. ``stage:market-analysis`` or ``page:guides/new-hires.md``."""
 
+Interval = NewType("Interval", str)
+"""How often something recurs: a number and a unit, ``90d``, ``6w``, ``6m`` or ``1y``."""
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TARGET_RE = re.compile(r"^(?P<kind>[a-z-]+):(?P<id>[^\s:]+)$")
+INTERVAL_RE = re.compile(r"^[1-9][0-9]{0,3}[dwmy]$")
 SLUG_MAX = 80
 
 

@@ -135,13 +135,16 @@ def _write_language(
     problems: list[str] = []
     pages = build_pages(site, changes)
     labels = label_tree(site.labels)
-    files = {page.path: render(page.template, page.context, labels).encode("utf-8") for page in pages}
+    reviewed = PageReviews(site, hand, labels)
+    files = {
+        page.path: reviewed.add(page.path, render(page.template, page.context, labels)) for page in pages
+    }
     files.update(_assets())
     for path, content in hand.files[lang].items():
         if path in files:
             problems.append(f"docs/{path}: the generator writes this page; the hand-written one is not used")
         else:
-            files[path] = content
+            files[path] = reviewed.add_to_guide(path, content)
     counts = sync_tree(root / OUTPUT / "docs" / lang, files)
     title = site.t(info.title) if info else ""
     guides = [p for p in hand.pages(lang) if p not in {page.path for page in pages}]
@@ -161,6 +164,33 @@ def _write_language(
     else:
         counts.unchanged += 1
     return _Written(counts, len(pages), problems)
+
+
+class PageReviews:
+    """Adds each page's owner-and-review line (and acknowledgement control) under its title."""
+
+    def __init__(self, site: Site, hand: HandWritten, labels: Any) -> None:
+        from generator.render.context.freshness import reviews_by_page
+
+        self.site, self.hand, self.labels = site, hand, labels
+        self.by_page = reviews_by_page(site)
+
+    def add(self, path: str, markdown: str) -> bytes:
+        from generator.render.context.freshness import page_review
+        from generator.render.review_line import insert_review, review_block
+
+        review = page_review(self.site, path, self.by_page.get(path, []))
+        if review is not None:
+            markdown = insert_review(markdown, review_block(review, self.labels))
+        return markdown.encode("utf-8")
+
+    def add_to_guide(self, path: str, content: bytes) -> bytes:
+        if not path.endswith(".md") or path not in self.by_page:
+            return content
+        try:
+            return self.add(path, content.decode("utf-8"))
+        except UnicodeDecodeError:
+            return content
 
 
 def identity(handbook: Handbook) -> dict[str, str]:

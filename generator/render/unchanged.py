@@ -16,6 +16,7 @@ A handbook not loaded from files (or changed in memory since), a publication (wi
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import sys
@@ -35,7 +36,9 @@ def render_key(handbook: Handbook, docs: dict[str, dict[str, bytes]]) -> str | N
     sources = loaded_digest(handbook)
     if sources is None:
         return None
-    digest = hashlib.blake2b(f"{sources}|{_code()}".encode(), digest_size=20)
+    # Pages say what is overdue for review as of the day they are built.
+    today = datetime.date.today().isoformat()
+    digest = hashlib.blake2b(f"{sources}|{_code()}|{today}".encode(), digest_size=20)
     for lang in sorted(docs):
         for rel, content in sorted(docs[lang].items()):
             digest.update(f"{lang}/{rel}\0{len(content)}\0".encode())

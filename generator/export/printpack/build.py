@@ -13,6 +13,7 @@ import dataclasses
 from generator.check.onboarding import due_day
 from generator.export.checklist.rows import checklist_sheet, name_of
 from generator.export.printpack import views as v
+from generator.export.printpack.acknowledgements import acknowledgement_lines
 from generator.export.quiz.bank import BankQuestion, BankQuiz, ExportError, export_language, number, one_line
 from generator.export.quiz.bank import question_bank as _question_bank
 from generator.model import entities as e
@@ -33,6 +34,12 @@ PRINT_WORDS: dict[str, dict[str, str]] = {
         "print.answer_key": "Answer key",
         "print.answer_line": "Your answer",
         "print.role": "The role",
+        "print.acknowledge": "Read and understood",
+        "print.acknowledge_intro": "I have read and understood each of the following in process version {version}.",
+        "print.acknowledge_version": "Version signed",
+        "print.signature": "Signature",
+        "print.date": "Date",
+        "print.name": "Name",
     },
     "zh": {
         "print.whole": "完整手册",
@@ -41,6 +48,12 @@ PRINT_WORDS: dict[str, dict[str, str]] = {
         "print.answer_key": "答案",
         "print.answer_line": "你的答案",
         "print.role": "岗位",
+        "print.acknowledge": "阅读确认",
+        "print.acknowledge_intro": "本人已阅读并理解流程版本 {version} 中的以下各项内容。",
+        "print.acknowledge_version": "签署版本",
+        "print.signature": "签名",
+        "print.date": "日期",
+        "print.name": "姓名",
     },
 }
 
@@ -107,6 +120,10 @@ def print_pack(
             if (owned := [item for item in c.items if item.owner == role])
         ),
         paths=tuple(path_view(x, p) for p in handbook.onboarding_paths if p.role == role),
+        acknowledgements=tuple(
+            v.AckLine(x.label("whats_new.kind", kind), title, fingerprint)
+            for kind, title, fingerprint in acknowledgement_lines(handbook, index, role, lang)
+        ),
     )
 
 

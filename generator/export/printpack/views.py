@@ -138,6 +138,15 @@ class QuizView:
 
 
 @dataclass(frozen=True)
+class AckLine:
+    """One entry the role's hire signs as read and understood, in the version printed."""
+
+    kind: str
+    title: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class PrintPack:
     """A whole handbook (``role`` empty) or one role's pack, in one language."""
 
@@ -156,3 +165,4 @@ class PrintPack:
     checklists: tuple[ChecklistSheet, ...]
     paths: tuple[PathView, ...]
     quizzes: tuple[QuizView, ...]
+    acknowledgements: tuple[AckLine, ...] = ()

@@ -122,7 +122,8 @@
       quizzes[k] = [q.best, q.passed ? 1 : 0, q.fp];
     });
     var payload = { v: 1, h: info.id, p: path, n: plan.name || "", s: plan.start || "",
-      i: Object.keys(state.items).map(function (k) { return state.items[k] === 1 ? k : k + "@" + state.items[k]; }), q: quizzes };
+      i: Object.keys(state.items).map(function (k) { return state.items[k] === 1 ? k : k + "@" + state.items[k]; }), q: quizzes,
+      a: sharedAcks.pack() };
     return location.href.split("#")[0].split("?")[0] + "#progress=" + encode(payload);
   }
   /* A progress link as a state, or null when it is damaged or from elsewhere. */
@@ -148,8 +149,17 @@
     if (!state || state.dropped) { return null; }
     state.path = o.p;
     state.name = cleanName(o.n);
+    state.acks = sharedAcks.unpack(o.a);
     return state;
   }
+
+  /* --- acknowledgements in progress links (kept by acknowledge.js) -------------------- */
+  var sharedAcks = {
+    pack: function () { return H.acks ? H.acks.pack() : []; },
+    unpack: function (list) { return H.acks ? H.acks.unpack(list) : {}; },
+    /* The read-only view of a hire's progress shows the hire's confirmations. */
+    show: function (root, view) { if (H.acks && view) { H.acks.showList(root, view.acks || {}); } }
+  };
 
   /* --- dates -------------------------------------------------------------------- */
   function dueDate(start, day) {
@@ -476,6 +486,7 @@
     }
     takeAssignment(root, state, notices);
     pathPlan(root, state, view);
+    sharedAcks.show(root, view);
     lists(root, state, view);
     quizzes(root, state);
     assignForm(root);

@@ -11,11 +11,15 @@ from dataclasses import replace
 
 from generator.diff.changeset import Change, ChangeSet
 from generator.diff.values import Detail, detail
+from generator.render.context.freshness import acknowledgements_reset
 from generator.render.context.site import Context, Site
 from generator.render.links import Link, anchor
 
 # The version and its date are in the introduction: not repeated as a change.
 _SAID_IN_INTRO = frozenset({"version", "effective_date"})
+# Who answers for an entry and when it was last checked is for editors (handbook diff,
+# review-due), not news for readers: a new review date alone is not listed.
+_NOT_NEWS = frozenset({"review"})
 _NAME_LENGTH = 160
 _LINKED_TO_PARENT = {"duty": "role", "milestone": "path", "path-item": "path"}
 
@@ -44,6 +48,7 @@ def whats_new_page(site: Site, source: str, changes: ChangeSet) -> Context:
         "progress": site.label("whats_new.progress") if changes.old and shown else "",
         "groups": groups if changes.old and shown else [],
         "nothing": site.label("whats_new.none"),
+        "acks_reset": acknowledgements_reset(site, source, changes) if changes.old else [],
     }
 
 
@@ -65,8 +70,9 @@ def _shown(changes: ChangeSet) -> list[Change]:
     """Every change, the handbook's own one without its version and date."""
     out = []
     for change in changes.changes:
-        if change.kind == "handbook":
-            fields = tuple(f for f in change.fields if f.field not in _SAID_IN_INTRO)
+        hidden = _SAID_IN_INTRO | _NOT_NEWS if change.kind == "handbook" else _NOT_NEWS
+        if change.action == "changed" and any(f.field in hidden for f in change.fields):
+            fields = tuple(f for f in change.fields if f.field not in hidden)
             if not fields:
                 continue
             change = replace(change, fields=fields)

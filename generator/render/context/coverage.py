@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.model import entities as e
+from generator.render.context.freshness import freshness_table
 from generator.render.context.site import Context, Site
 from generator.render.links import Link, anchor
 
@@ -32,6 +33,7 @@ def coverage_page(site: Site, source: str) -> Context:
         "kpis_without_stage": [
             site.link(source, "kpi", k.id) for k in site.handbook.kpis if not site.rel.stages_by_kpi.get(k.id)
         ],
+        "freshness": freshness_table(site, source),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.model import entities as e
 from generator.model.fingerprint import item_fingerprint, question_fingerprint
+from generator.render.context.freshness import acknowledgements
 from generator.render.context.site import Context, Site, TaskItem, number
 from generator.render.links import Link, anchor, checklist_item_anchor, relative
 
@@ -80,6 +81,7 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
         "milestones": milestones,
         "questions": site.tested_by(source, f"path:{path.id}"),
         "onboarding": site.path_items(source, f"path:{path.id}"),
+        "acknowledgements": acknowledgements(site, source),
     }
 
 

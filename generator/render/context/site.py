@@ -8,6 +8,7 @@ here; templates escape it with the ``md`` filter.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,6 +67,8 @@ class Site:
     rel: Relations
     lang: str
     labels: Labels
+    # The day review dates are compared with: pages say "overdue" as of the day they are built.
+    today: datetime.date = field(default_factory=datetime.date.today)
 
     @classmethod
     def create(cls, handbook: Handbook, index: Index, rel: Relations, lang: str) -> Site:

@@ -1,0 +1,202 @@
+"""The owner-and-review line of each page, its "I have read this version" control, and the
+freshness table of the coverage page.
+
+Whether a page is overdue is decided when the page is built (``Site.today``), not when it
+is read: the line says so. A page showing several entries (a stage's scripts) shows every
+owner, the oldest review and the nearest next review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from generator.model.fingerprint import entity_fingerprint, page_fingerprint
+from generator.render.context.site import Context, Site
+from generator.render.links import Link, locate, relative
+from generator.review.guides import page_sources
+from generator.review.items import (
+    DUE_SOON,
+    OVERDUE,
+    STATUSES,
+    UNSCHEDULED,
+    Reviewed,
+    all_items,
+)
+
+if TYPE_CHECKING:  # the diff package is only needed when publishing
+    from generator.diff.changeset import Change, ChangeSet
+
+# Index pages and the kinds of entry they list. The home page says what handbook.yaml says,
+# as the principles do (they are written there).
+_INDEXES = {
+    "index.md": ("principle",),
+    "kpis/index.md": ("kpi",),
+    "scripts/index.md": ("script",),
+    "onboarding/index.md": ("path",),
+    "quizzes/index.md": ("quiz",),
+    "roles/matrix.md": ("role", "stage"),
+}
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """What a reader confirms: the entry (``kind:id``) in the version with this fingerprint."""
+
+    key: str
+    fingerprint: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageReview:
+    owners: list[Link | str]
+    last_reviewed: str
+    next_review: str
+    status: str
+    built: str
+    acknowledgements: list[Acknowledgement]
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == OVERDUE
+
+
+def reviews_by_page(site: Site) -> dict[str, list[Reviewed]]:
+    """Each generated page → the entries it shows that someone answers for."""
+    hb = site.handbook
+    reviewed = all_items(hb)
+    found: dict[str, list[Reviewed]] = {}
+    for item in reviewed:
+        place = (item.ident, "") if item.kind == "page" else locate(item.kind, item.ident, site.index)
+        if place is not None:
+            found.setdefault(place[0], []).append(item)
+    for page, kinds in _INDEXES.items():  # an index answers for what it lists; confirmed on their own pages
+        listed = [replace(item, acknowledge=False) for item in reviewed if item.kind in kinds]
+        if listed:
+            found.setdefault(page, listed)
+    return found
+
+
+def page_review(site: Site, source: str, items: list[Reviewed]) -> PageReview | None:
+    """The line for page ``source`` showing ``items``."""
+    if not items:
+        return None
+    today = site.today
+    owners = list(dict.fromkeys(item.owner for item in items if item.owner))
+    lasts = [item.last_reviewed for item in items if item.last_reviewed]
+    nexts = [item.next_review for item in items if item.next_review]
+    statuses = {item.status(today) for item in items}
+    status = next((s for s in STATUSES if s in statuses), UNSCHEDULED)
+    return PageReview(
+        owners=[_owner(site, source, owner) for owner in owners],
+        last_reviewed=min(lasts).isoformat() if lasts else "",
+        next_review=min(nexts).isoformat() if nexts else "",
+        status=status,
+        built=today.isoformat(),
+        acknowledgements=[_acknowledgement(site, item) for item in items if item.acknowledge],
+    )
+
+
+def _owner(site: Site, source: str, owner: str) -> Link | str:
+    """A role id links to the role's page, by the role's name; anything else is shown as written."""
+    if site.index.get("role", owner) is not None:
+        return site.link(source, "role", owner) or owner
+    return owner
+
+
+def _acknowledgement(site: Site, item: Reviewed) -> Acknowledgement:
+    if item.kind == "page":  # every language's text: one confirmation covers the translations
+        fingerprint = page_fingerprint(page_sources(site.handbook.root, item.ident))
+    else:
+        fingerprint = entity_fingerprint(site.index.get(item.kind, item.ident))
+    return Acknowledgement(item.key, fingerprint, site.t(item.title) or item.ident)
+
+
+# --- the coverage page's freshness table ---------------------------------------------
+
+
+def freshness_table(site: Site, source: str) -> Context:
+    """Overdue entries, entries due within 30 days, and entries nobody owns, with links."""
+    overdue, soon, unowned = [], [], []
+    for item in all_items(site.handbook):
+        row = _row(site, source, item)
+        status = item.status(site.today)
+        if status == OVERDUE:
+            overdue.append(row)
+        elif status == DUE_SOON:
+            soon.append(row)
+        if not item.owner:
+            unowned.append(row)
+    by_due = lambda row: (row["next_review"], row["link"].text)  # noqa: E731
+    return {
+        "built": site.today.isoformat(),
+        "overdue": sorted(overdue, key=by_due),
+        "due_soon": sorted(soon, key=by_due),
+        "no_owner": unowned,
+    }
+
+
+def _row(site: Site, source: str, item: Reviewed) -> dict[str, Any]:
+    if item.kind == "page":
+        url = relative(source, item.ident, "")
+    else:
+        place = locate(item.kind, item.ident, site.index)
+        url = relative(source, *place) if place else ""
+    return {
+        "link": Link(site.t(item.title) or item.ident, url),
+        "kind": site.labels.get(f"whats_new.kind.{item.kind}", item.kind),
+        "owner": _owner(site, source, item.owner) if item.owner else "",
+        "next_review": item.next_review.isoformat() if item.next_review else "",
+        "file": f"{item.location.file}:{item.location.line}",
+    }
+
+
+def acknowledgements(site: Site, source: str) -> list[Context]:
+    """Every entry readers confirm, linked from ``source``: the list on an onboarding path page."""
+    out = []
+    for item in all_items(site.handbook):
+        if not item.acknowledge:
+            continue
+        ack, row = _acknowledgement(site, item), _row(site, source, item)
+        out.append({"key": ack.key, "fingerprint": ack.fingerprint, "link": row["link"]})
+    return out
+
+
+def acknowledgements_reset(site: Site, source: str, changes: ChangeSet) -> list[Link]:
+    """The confirmations a new version asks for again: entries marked ``acknowledge`` that changed.
+
+    A change to a part of an entry (a step of a stage, a question of a quiz, an item of a
+    checklist) changes the entry's fingerprint too, so it counts as a change of the entry.
+    """
+    touched = {_owning_entry(site, change) for change in changes.changes if _changes_content(change)}
+    out = []
+    for item in all_items(site.handbook):
+        if item.acknowledge and item.key in touched:
+            out.append(_row(site, source, item)["link"])
+    return out
+
+
+def _changes_content(change: Change) -> bool:
+    """Whether the change alters what the entry says (its fingerprint), not only who reviews it."""
+    if change.action == "removed":
+        return False
+    return change.action != "changed" or any(f.field not in _NOT_CONTENT for f in change.fields)
+
+
+# Fields the content fingerprint leaves out (see :func:`~generator.model.fingerprint.entity_fingerprint`).
+_NOT_CONTENT = frozenset({"review", "acknowledge"})
+
+
+def _owning_entry(site: Site, change: Change) -> str:
+    """``kind:id`` of the reviewed entry a change belongs to (itself when it is one)."""
+    if change.kind == "step":
+        stage = site.index.stage_of_step.get(change.id)
+        return f"stage:{stage.id}" if stage else ""
+    if change.kind == "question":
+        quiz = site.index.quiz_of_question.get(change.id)
+        return f"quiz:{quiz.id}" if quiz else ""
+    parents = {"checklist-item": "checklist", "duty": "role", "milestone": "path", "path-item": "path"}
+    if change.kind in parents:
+        return f"{parents[change.kind]}:{change.parent}"
+    return f"{change.kind}:{change.id}"
