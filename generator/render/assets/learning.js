@@ -579,6 +579,7 @@
     var result = form.querySelector(".path-assign-result");
     form.elements.start.min = L.YEARS[0] + "-01-01";
     form.elements.start.max = L.YEARS[1] + "-12-31";
+    form.noValidate = true; // our message, in the handbook's language, not the browser's
     form.hidden = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
