@@ -168,6 +168,19 @@ def test_tampered_values_are_dropped_not_trusted(built: BuiltSite, context: Brow
     assert dialogs == [] and page.errors == []  # type: ignore[attr-defined]
 
 
+def test_a_record_of_the_first_format_keeps_every_tick(built: BuiltSite, context: BrowserContext) -> None:
+    page = open_page(context, built.url("en", f"stages/{STAGE}/"))
+    key = page.evaluate(
+        "'sales-handbook:' + JSON.parse(document.getElementById('handbook-data').textContent).id"
+    )
+    old = '{"v": 1, "items": {"' + STAGE + '/choose-contact-channel": 1}}'
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, old])
+    page.reload(wait_until="networkidle")
+    expect(page.locator(f"{ITEM} input[type=checkbox]")).to_be_checked()
+    expect(page.locator(".hb-notice")).to_have_count(0)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 # --- quizzes ------------------------------------------------------------------------
 
 

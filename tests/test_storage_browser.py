@@ -229,15 +229,6 @@ def test_another_handbooks_record_is_noticed_and_set_aside(built: BuiltSite, con
     assert stored["h"] == handbook_id(page)
 
 
-def test_an_old_record_is_migrated_without_losing_a_tick(built: BuiltSite, context: BrowserContext) -> None:
-    page = open_page(context, built.url("en", f"stages/{STAGE}/"))
-    key = store_key(page)
-    put(page, key, json.dumps({"v": 1, "items": {f"{STAGE}/choose-contact-channel": 1}}))
-    page.reload(wait_until="networkidle")
-    expect(page.locator(ITEM + BOX)).to_be_checked()
-    expect(page.locator(".hb-notice")).to_have_count(0)
-
-
 # --- dates in links ---------------------------------------------------------------------------
 
 

@@ -6,11 +6,8 @@
  * Anything read from storage or from a link is checked before use; author and user
  * text only ever reaches the page through textContent.
  *
- * The file has two parts. The first holds the rules (records, merging, links, dates,
- * grading) as plain functions without the DOM: the page gets them as
- * window.HandbookLearning, and Node's test runner imports the same file
- * (tests/js/learning.test.mjs), so nothing needs building. The second part wires the
- * rules to the page. */
+ * The first part holds the rules, without the DOM: window.HandbookLearning in the page,
+ * and Node's tests import this same file, so nothing is built. The second wires them up. */
 (function (root, build) {
   "use strict";
   var rules = build();
@@ -29,8 +26,7 @@
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function isTime(t) { return typeof t === "number" && isFinite(t) && t >= 0; }
-  /* items: id -> {on: 1 | fingerprint | 0 (unticked), t: when}; the time of every change,
-   * unticks included, is what lets two tabs merge without undoing each other. */
+  /* items: id -> {on: 1 | fingerprint | 0 (unticked), t: time}: timed unticks too let tabs merge. */
   function fresh() { return { items: {}, quizzes: {}, plans: {}, extra: {} }; }
   function cleanName(s) { return typeof s === "string" ? s.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 80) : ""; }
 
@@ -45,9 +41,8 @@
   function validDate(s) { return checkDate(s) === "ok"; }
 
   /* --- the stored record ---------------------------------------------------------- */
-  /* A stored record, checked: {state, dropped, foreign}. state is null when nothing can be
-   * read; dropped counts the parts left out, so a tampered record is noticed while its
-   * sound parts are kept; foreign names the other handbook a record belongs to. */
+  /* A record, checked: {state (null if unreadable), dropped (parts left out: a tampered
+   * record is noticed, its sound parts kept), foreign (the other handbook's name)}. */
   function readRecord(raw, handbook) {
     if (!isObject(raw) || (raw.v !== 1 && raw.v !== RECORD)) { return { state: null, dropped: 0, foreign: "" }; }
     if (raw.v === RECORD && raw.h !== handbook) {
@@ -101,8 +96,8 @@
   function tickOf(state, id) { var item = state.items[id]; return item ? item.on : 0; }
   function setTick(state, id, on, now) { state.items[id] = { on: on || 0, t: now }; }
 
-  /* Fold theirs into mine, part by part: the newer change wins, a tie keeps a tick, and a
-   * quiz keeps the best score of the same questions. True when mine changed. */
+  /* Fold theirs into mine: the newer change wins, a tie keeps a tick, a quiz the best score
+   * of the same questions. True when mine changed. */
   function merge(mine, theirs) {
     var changed = false;
     Object.keys(theirs.items).forEach(function (k) {
@@ -128,8 +123,7 @@
     return changed;
   }
 
-  /* Set-aside copies are kept under "<key>:set-aside:<time>"; the oldest beyond the last
-   * few are dropped, so that damaged records cannot fill the browser's storage. */
+  /* Set-aside copies: "<key>:set-aside:<time>", the oldest beyond a few dropped. */
   function setAsideKey(key, now, taken) {
     var name = key + SET_ASIDE + ":" + now, n = 1;
     while (taken.indexOf(name) >= 0) { name = key + SET_ASIDE + ":" + now + "-" + n++; }
@@ -156,8 +150,7 @@
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   }
 
-  /* The ticks, quiz results and one path's plan, for a progress link. ``more`` holds
-   * further fields (each a short name); a reader ignores the fields it does not know. */
+  /* A progress link's content; ``more``: further fields, which readers that do not know them ignore. */
   function linkPayload(state, handbook, path, more) {
     var plan = planOf(state, path) || {}, quizzes = {}, payload = {};
     Object.keys(more || {}).forEach(function (k) { payload[k] = more[k]; });
@@ -176,9 +169,8 @@
     return payload;
   }
 
-  /* A progress link (the page's #hash) as {state, path, name, extra}, or {error}: "damaged"
-   * (also another handbook's) or "date" (a start date out of range, in error.date). The
-   * link's ticks count as made at ``now``: importing them is the newest change. */
+  /* A progress link as {state, path, name, extra} (its ticks made at ``now``: the newest),
+   * or {error: "damaged"} (also another handbook's) or {error: "date", date}. */
   function readLink(hash, handbook, now) {
     var m = /^#progress=([A-Za-z0-9_-]+)$/.exec(hash), o;
     if (!m || hash.length > MAX_LINK) { return { error: "damaged" }; }
@@ -231,8 +223,7 @@
     for (var i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0; }
     return h.toString(16);
   }
-  /* The quiz's record after an attempt: the best score of these questions (a changed quiz
-   * starts again). */
+  /* The quiz's record after an attempt (a changed quiz starts again). */
   function attempt(best, fp, right, total, pass, now) {
     var percent = Math.round(right * 100 / total);
     var before = best && best.fp === fp ? best : { best: 0, passed: false };
@@ -267,8 +258,7 @@
   function say(key, values) { return H.fill(ui[key] || key, values || {}); }
   function parse(text) { try { return JSON.parse(text); } catch (e) { return null; } }
 
-  /* This tab's progress: one object for every page view, kept in step with the stored
-   * record and with other tabs; and what redraws the page view on screen when it changes. */
+  /* This tab's progress, for every page view, in step with other tabs; and the page's redraws. */
   var state = null;
   var shown = [];
   var here = { path: "" };
@@ -281,15 +271,17 @@
   }
 
   /* --- storage ---------------------------------------------------------------------- */
-  function storedState() {
-    var raw;
-    try { raw = window.localStorage.getItem(storeKey); } catch (e) { return null; }
-    return raw === null ? null : L.readRecord(parse(raw), handbook).state;
+  function stored() {
+    try { return window.localStorage.getItem(storeKey); } catch (e) { return null; }
+  }
+  /* Take in what another tab stored meanwhile. */
+  function catchUp() {
+    var raw = stored(), theirs = raw === null ? null : L.readRecord(parse(raw), handbook).state;
+    if (theirs) { L.merge(state, theirs); }
   }
 
   function load(notices) {
-    var raw;
-    try { raw = window.localStorage.getItem(storeKey); } catch (e) { return L.fresh(); }
+    var raw = stored();
     if (raw === null) { return L.fresh(); }
     var read = L.readRecord(parse(raw), handbook);
     if (read.state && !read.dropped) { return read.state; }
@@ -324,10 +316,9 @@
       copy: raw, label: say("raw_record"), multiline: true };
   }
 
-  /* Write this tab's progress, folding in first what another tab stored meanwhile. */
+  /* Write this tab's progress, with another tab's changes, not over them. */
   function save() {
-    var theirs = storedState();
-    if (theirs) { L.merge(state, theirs); }
+    catchUp();
     return write(state);
   }
   function write(progress) {
@@ -341,8 +332,7 @@
     return true;
   }
 
-  /* A failed write says so at once and offers the progress as a link to keep; a later
-   * write that works says that everything is saved again. */
+  /* A failed write says so at once, with the progress as a link to keep. */
   function unsaved(failed) {
     var box = document.querySelector(".hb-unsaved");
     if (!failed && !box) { return; }
@@ -371,8 +361,7 @@
     shown.forEach(function (part) { part.redraw(); });
   }
 
-  /* A notice at the top of the page: {text, alert, copy (a value to copy), label, multiline,
-   * action: {label, run}}. The same text is shown once. */
+  /* A notice atop the page, once per text: {text, alert, copy, label, multiline, action}. */
   function notice(root, spec) {
     var host = root.querySelector(".md-content__inner") || root.body;
     if (!host || !spec.text) { return null; }
@@ -540,8 +529,7 @@
     var plan = L.planOf(state, path);
     who.textContent = plan && plan.name ? say("plan_for", { name: plan.name, start: showDate(plan.start) }) : "";
     start.value = plan ? plan.start : "";
-    start.min = L.YEARS[0] + "-01-01";
-    start.max = L.YEARS[1] + "-12-31";
+    years(start);
     start.addEventListener("change", function () {
       // A date outside min..max is left for the field to show as invalid, not saved.
       if (start.value !== "" && !L.validDate(start.value)) { return; }
@@ -572,13 +560,17 @@
     history.replaceState(history.state, "", location.pathname + location.hash);
   }
 
+  function years(input) {
+    input.min = L.YEARS[0] + "-01-01";
+    input.max = L.YEARS[1] + "-12-31";
+  }
+
   function assignForm(root) {
     var form = root.querySelector("form.path-assign");
     if (!first(form)) { return; }
     var status = form.querySelector(".path-assign-status");
     var result = form.querySelector(".path-assign-result");
-    form.elements.start.min = L.YEARS[0] + "-01-01";
-    form.elements.start.max = L.YEARS[1] + "-12-31";
+    years(form.elements.start);
     form.noValidate = true; // our message, in the handbook's language, not the browser's
     form.hidden = false;
     form.addEventListener("submit", function (event) {
@@ -701,12 +693,7 @@
 
   H.onPage(function (root) {
     var notices = [];
-    if (state) {
-      var theirs = storedState();
-      if (theirs) { L.merge(state, theirs); }
-    } else {
-      state = load(notices);
-    }
+    if (state) { catchUp(); } else { state = load(notices); }
     var view = null;
     if (/^#progress=/.test(location.hash)) {
       var link = L.readLink(location.hash, handbook, Date.now());
