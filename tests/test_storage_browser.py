@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -109,6 +110,11 @@ def test_a_tick_that_cannot_be_saved_says_so_and_offers_a_progress_link(
     assert "#progress=" in link
     expect(alert.get_by_role("button", name="Copy")).to_be_visible()
 
+    # Another page, reached by instant navigation, still shows the tick: and says it is unsaved.
+    page.locator(".md-nav__link", has_text="Market analysis and customer identification").first.click()
+    page.wait_for_url(re.compile(r"/stages/market-analysis/$"))
+    expect(page.locator(".hb-notice[role=alert]")).to_contain_text("could not be saved")
+    page.go_back(wait_until="networkidle")
     page.reload(wait_until="networkidle")
     expect(page.locator(ITEM + BOX)).not_to_be_checked()  # not saved, and it does not pretend
 

@@ -1,5 +1,6 @@
 // Lint for the handbook's browser code (generator/render/assets) and these tests.
-// Run from the repository: npx --prefix tests/js eslint -c tests/js/eslint.config.mjs
+// Run from the repository (patterns are relative to it), as tests/test_javascript.py does:
+//   tests/js/node_modules/.bin/eslint -c tests/js/eslint.config.mjs generator/render/assets tests/js
 import js from "@eslint/js";
 import globals from "globals";
 

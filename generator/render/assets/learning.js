@@ -262,6 +262,7 @@
   var state = null;
   var shown = [];
   var here = { path: "" };
+  var failing = false; // the last write failed: every page view says so until one works
 
   /* Set each part of a page up once, even if the page-view hook fires twice for one page. */
   function first(node) {
@@ -334,6 +335,7 @@
 
   /* A failed write says so at once, with the progress as a link to keep. */
   function unsaved(failed) {
+    failing = failed;
     var box = document.querySelector(".hb-unsaved");
     if (!failed && !box) { return; }
     if (!box) {
@@ -388,6 +390,7 @@
     var field = document.createElement(spec.multiline ? "textarea" : "input");
     field.className = "hb-copy-field";
     field.readOnly = true;
+    if (spec.multiline) { field.rows = 4; } else { field.size = 40; }
     field.value = spec.copy;
     label.appendChild(field);
     var button = tag("button", "md-button hb-copy", say("copy"));
@@ -713,5 +716,6 @@
     quizzes(root);
     assignForm(root);
     notices.forEach(function (spec) { notice(root, spec); });
+    if (failing) { unsaved(true); }
   });
 }());
