@@ -218,3 +218,16 @@ test("a quiz's best score is kept until its questions change", () => {
   const changed = L.attempt(three.record, "other", 1, 4, 80, 4);
   assert.deepEqual(changed.record, { best: 25, passed: false, fp: "other", t: 4 });
 });
+
+test("crossed writes converge: a tab writes back only what the other one lacks", () => {
+  const copy = (state) => stateOf(JSON.parse(JSON.stringify(L.writeRecord(state, HB))));
+  const tabA = stateOf(record({ x: [1, 10] }));
+  const tabB = stateOf(record({ y: [1, 11] }));
+  const stored = copy(tabB); // B's write landed over A's
+  assert.equal(L.merge(tabA, stored), true); // A takes y in ...
+  assert.equal(L.merge(copy(stored), tabA), true); // ... and has x to write back
+  const rewritten = copy(tabA);
+  assert.equal(L.merge(tabB, rewritten), true); // B takes x in ...
+  assert.equal(L.merge(copy(rewritten), tabB), false); // ... and has nothing to add: no ping-pong
+  assert.deepEqual(tabA.items, tabB.items);
+});

@@ -73,8 +73,7 @@
       return true;
     });
     if (!old) {
-      // Fields a later version of the handbook added: kept, so that an older version's page
-      // (published versions share this record) does not erase them.
+      // Fields a later version added: kept, or an older version's page would erase them.
       Object.keys(raw).forEach(function (k) { if (OURS.indexOf(k) < 0) { state.extra[k] = raw[k]; } });
     }
     return { state: state, dropped: dropped, foreign: "" };
@@ -264,7 +263,7 @@
   var here = { path: "" };
   var failing = false; // the last write failed: every page view says so until one works
 
-  /* Set each part of a page up once, even if the page-view hook fires twice for one page. */
+  /* Each part is set up once, even if the page-view hook fires twice. */
   function first(node) {
     if (!node || node.dataset.hbReady) { return false; }
     node.dataset.hbReady = "1";
@@ -286,8 +285,7 @@
     if (raw === null) { return L.fresh(); }
     var read = L.readRecord(parse(raw), handbook);
     if (read.state && !read.dropped) { return read.state; }
-    // Damaged, tampered, another handbook's or a later format: copy it aside first, and
-    // replace it only once the copy exists.
+    // Damaged, foreign or a later format: replaced only once a copy is set aside.
     var kept = setAside(raw);
     notices.push(setAsideNotice(read, kept, raw));
     var loaded = read.state || L.fresh();
@@ -352,11 +350,13 @@
     return location.href.split("#")[0].split("?")[0] + "#progress=" + L.encode(L.linkPayload(state, handbook, path));
   }
 
-  /* Another tab saved: take its changes in and redraw. */
+  /* Another tab saved: take its changes in; if the writes crossed, write back ours. */
   window.addEventListener("storage", function (event) {
     if (event.key !== storeKey || event.newValue === null || !state) { return; }
     var theirs = L.readRecord(parse(event.newValue), handbook).state;
-    if (theirs && L.merge(state, theirs)) { redraw(); }
+    if (!theirs) { return; }
+    if (L.merge(state, theirs)) { redraw(); }
+    if (L.merge(theirs, state)) { write(state); }
   });
   function redraw() {
     shown = shown.filter(function (part) { return document.contains(part.node); });
