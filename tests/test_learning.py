@@ -43,10 +43,15 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile: empty storage, as on a new hire's first visit."""
+    """A fresh browser profile: empty storage, as on a new hire's first visit. Any script
+    error or console error in a page opened in it fails the test."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    ctx.on("weberror", lambda error: errors.append(str(error.error)))
+    ctx.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     yield ctx
     ctx.close()
+    assert errors == [], errors
 
 
 def open_page(context: BrowserContext, url: str) -> Page:
