@@ -67,7 +67,7 @@
 
   /* --- KPI calculator: a safe evaluator for + - * / ( ), numbers and names -------- */
   function tokenize(source) {
-    var tokens = source.match(/\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*\/()]/gi) || [];
+    var tokens = source.match(/\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*/()]/gi) || [];
     if (tokens.join("") !== source.replace(/\s+/g, "")) { throw new Error("bad formula"); }
     return tokens;
   }
