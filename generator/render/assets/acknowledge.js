@@ -16,7 +16,7 @@
   "use strict";
   var H = window.Handbook;
   if (!H) { return; }
-  var KEY = /^[a-z-]+:[A-Za-z0-9._\/-]{1,200}$/;
+  var KEY = /^[a-z-]+:[A-Za-z0-9._/-]{1,200}$/;
   var FP = /^[0-9a-f]{1,16}$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
 
