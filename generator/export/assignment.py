@@ -18,11 +18,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from generator.check.onboarding import due_day
+from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.build import suggest
 from generator.model.handbook import Handbook
 from generator.model.index import Index
+from generator.model.schedule import due_day
 from generator.model.types import LANGUAGES, Text
 from generator.render.labels import Labels, labels_for
 from generator.render.links import display_name, locate, split_target

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, suggest
+from generator.load.build import Builder, describe
 from generator.load.yaml_tree import YMap, load_file
-from generator.model.build import Builder, describe, suggest
 from generator.model.entities import HandbookInfo
 from generator.model.handbook import COLLECTIONS
 from generator.model.location import Location
