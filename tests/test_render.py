@@ -21,10 +21,10 @@ from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import Text
+from generator.presentation.escape import md, script_text
+from generator.presentation.labels import LABELS
 from generator.render import GenerateReport, generate
-from generator.render.escape import md, script_text
 from generator.render.formula_html import formula_html
-from generator.render.labels import LABELS
 from generator.render.pages import SECTIONS
 from generator.validate import validate
 from tests.conftest import MINIMAL, REPO

@@ -24,9 +24,8 @@ from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import due_day
 from generator.model.types import LANGUAGES, Text
-from generator.render.labels import Labels, labels_for
-from generator.render.links import display_name, locate, split_target
-from generator.render.mkdocs_config import site_folder
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import display_name, locate, site_folder, split_target
 
 # Words only the plan uses. A key defined in i18n/<lang>.yaml wins over these, so they
 # can move into those files without a code change.

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from generator.load.collector import collector_paused
 from generator.load.fork import in_child
+from generator.load.mkdocs_yml import site_url
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import LANGUAGES
+from generator.presentation.environment import label_tree, render
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
-from generator.render.environment import label_tree, render
 from generator.render.mkdocs_config import (
-    base_site_url,
     build_config,
     config_path,
     search_words,
@@ -153,7 +153,7 @@ def _write_language(
         pages=pages,
         guides=guides,
         identity=identity(site.handbook),
-        site_url=base_site_url(root),
+        site_url=site_url(root),
         words=_search_words(site, root) if lang == "zh" else None,
     )
     if write_config(root, lang, config):

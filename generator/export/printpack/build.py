@@ -20,9 +20,9 @@ from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import due_day
 from generator.model.types import Text
-from generator.render.context.site import number as readable
-from generator.render.labels import Labels, labels_for
-from generator.render.links import split_target
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import split_target
+from generator.presentation.numbers import number as readable
 
 # Words only the print packs use. A key defined in i18n/<lang>.yaml wins over these.
 PRINT_WORDS: dict[str, dict[str, str]] = {

@@ -2,7 +2,7 @@
 
 :class:`Site` answers the questions all pages ask (this text in my language, a link
 from my page to that entity). The page contexts are plain data: strings, numbers,
-lists and :class:`~generator.render.links.Link` values. Author text stays unescaped
+lists and :class:`~generator.presentation.links.Link` values. Author text stays unescaped
 here; templates escape it with the ``md`` filter.
 """
 
@@ -16,8 +16,8 @@ from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import Text
-from generator.render.labels import Labels, labels_for
-from generator.render.links import (
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import (
     Link,
     anchor,
     checklist_item_anchor,
@@ -137,10 +137,3 @@ class Site:
 
     def cadence(self, value: str) -> str:
         return self.labels.get(f"cadence.{value}", value)
-
-
-def number(value: object) -> str:
-    """A number as people read it: ``120,000``, ``0.5``; other values as they are."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

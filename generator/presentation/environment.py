@@ -17,8 +17,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render.escape import md, page_title, script_text
-from generator.render.links import Link
+from generator.presentation.escape import md, page_title, script_text
+from generator.presentation.links import Link
 
 # Characters a generated URL may keep as they are; anything else is percent-encoded, so
 # a page path cannot end the Markdown link early.
