@@ -28,7 +28,9 @@ MAY_USE: dict[str, frozenset[str]] = {
     "diff": frozenset({"model", "diagnostics", "validate", "export"}),
     "render": frozenset({"model", "diagnostics", "load", "presentation", "diff"}),
     "build": frozenset({"model", "diagnostics", "render"}),
-    "publish": frozenset({"model", "diagnostics", "load", "presentation", "export", "diff", "render", "build"}),
+    "publish": frozenset(
+        {"model", "diagnostics", "load", "presentation", "export", "diff", "render", "build"}
+    ),
     "starter": frozenset({"model"}),
     "commands": frozenset(
         {
@@ -145,7 +147,10 @@ def test_the_model_imports_nothing_of_ours() -> None:
             {"export/a.py": "def f():\n    from generator.render.links import anchor\n"},
             ["generator/export/a.py:2: export imports render"],
         ),
-        ({"novel/a.py": "from generator.model import entities\n"}, ["generator/novel/a.py:1: novel imports model"]),
+        (
+            {"novel/a.py": "from generator.model import entities\n"},
+            ["generator/novel/a.py:1: novel imports model"],
+        ),
         ({"render/a.py": "from generator.diff.changeset import ChangeSet\n"}, []),
     ],
 )
