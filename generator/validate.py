@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.check.registry import run_checks
 from generator.diagnostics import Diagnostics
+from generator.load.collector import collector_paused
 from generator.load.project import load_handbook
 from generator.model.handbook import Handbook
 
@@ -25,6 +26,7 @@ class Validation:
         return not self.diagnostics.errors
 
 
+@collector_paused()
 def validate(root: Path) -> Validation:
     """Load every definition below ``root`` and run every check; never raises on bad input."""
     diagnostics = Diagnostics()

@@ -27,7 +27,7 @@ MAY_USE: dict[str, frozenset[str]] = {
     "export": frozenset({"model", "diagnostics", "presentation"}),
     "diff": frozenset({"model", "diagnostics", "validate", "export"}),
     "render": frozenset({"model", "diagnostics", "load", "presentation", "diff"}),
-    "build": frozenset({"model", "diagnostics", "render"}),
+    "build": frozenset({"model", "diagnostics", "presentation", "render"}),
     "publish": frozenset(
         {"model", "diagnostics", "load", "presentation", "export", "diff", "render", "build"}
     ),

@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level
-from generator.load.collector import collector_paused
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.location import Location
@@ -72,10 +71,9 @@ def run_checks(handbook: Handbook) -> list[Diagnostic]:
     """Run every registered check over ``handbook`` and return what they found."""
     from generator.check import all_checks  # noqa: F401  (registers the checks)
 
-    with collector_paused():
-        context = Context(handbook, Index(handbook))
-        return [
-            Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
-            for registered in REGISTRY.values()
-            for f in registered.function(context)
-        ]
+    context = Context(handbook, Index(handbook))
+    return [
+        Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
+        for registered in REGISTRY.values()
+        for f in registered.function(context)
+    ]

@@ -118,7 +118,3 @@ def _parse(rel: str, raw: bytes) -> Source:
             source.collections.append((key, [item for item in items if item is not None]))
     source.built = builder.problems
     return source
-
-
-def read_sources(root: Path, rels: list[str], cache: SourceCache | None = None) -> list[Source]:
-    return [read_source(root, rel, cache) for rel in rels]

@@ -8,13 +8,11 @@ language) → :mod:`pages` (which pages exist) → templates (layout only) → :
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.load.collector import collector_paused
-from generator.load.fork import in_child
 from generator.load.mkdocs_yml import site_url
 from generator.model.handbook import Handbook
 from generator.model.index import Index
@@ -30,7 +28,6 @@ from generator.render.mkdocs_config import (
 )
 from generator.render.pages import build_pages
 from generator.render.relations import build_relations
-from generator.render.unchanged import recall, remember, render_key
 from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree, write_if_changed
 
 if TYPE_CHECKING:  # the diff package is only needed when publishing: not imported at start-up
@@ -68,58 +65,27 @@ def generate(
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
-    key = render_key(handbook, hand.files) if changes is None else None
-    known = recall(out, key) if key else None
-    if known is not None:  # the pages on disk are what rendering would write: keep them
-        report.pages, report.problems = known["pages"], report.problems + known["problems"]
-        report.unchanged = known["written"] + known["unchanged"]
-        report.configs = [config_path(root, lang) for lang in languages]
-        return report
     relations = build_relations(handbook, index)
     counts = WriteCounts()
-    rendering: list[str] = []
-
-    def one(lang: str) -> Callable[[], _Written]:
-        def job() -> _Written:
-            site = Site.create(handbook, index, relations, lang)
-            return _write_language(site, root, languages, default, hand, changes)
-
-        return job
-
-    # A large handbook renders its last language in a forked child, at the same time.
-    later = in_child(one(languages[-1])) if len(languages) > 1 and _is_large(handbook) else None
-    results = [one(lang)() for lang in (languages[:-1] if later else languages)]
-    results += [later()] if later else []
-    for lang, written in zip(languages, results, strict=True):
+    for lang in languages:
+        site = Site.create(handbook, index, relations, lang)
+        written = _write_language(site, root, languages, default, hand, changes)
         counts.add(written.counts)
         report.pages[lang] = written.pages
-        rendering += written.problems
+        report.problems += written.problems
         report.configs.append(config_path(root, lang))
-    report.problems += rendering
     counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
-    done = {"written": counts.written, "unchanged": counts.unchanged}
-    remember(out, key, {"pages": report.pages, "problems": rendering, **done})
     return report
 
 
 @dataclass
 class _Written:
-    """What rendering one language did (small: it may come back from a child process)."""
+    """What rendering one language did."""
 
     counts: WriteCounts
     pages: int
     problems: list[str]
-
-
-# A handbook with more pages than this per language renders its languages side by side.
-PARALLEL_PAGES = 150
-
-
-def _is_large(handbook: Handbook) -> bool:
-    per_stage = 2 * len(handbook.stages)  # a stage page and its scripts page
-    pages = per_stage + len(handbook.roles) + len(handbook.kpis)
-    return pages + len(handbook.onboarding_paths) + len(handbook.quizzes) > PARALLEL_PAGES
 
 
 def _write_language(
