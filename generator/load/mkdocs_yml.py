@@ -24,9 +24,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     elif isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        names, default = values[:-1], values[-1] if len(values) > 1 else None
-        names = names if len(values) > 1 else values
+        names = loader.construct_sequence(node)
+        # As MkDocs reads it: with two or more items, the last is the default.
+        default = names.pop() if len(names) > 1 else None
     else:
         return None
     for name in names:
