@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import generator.render as render_module
+from generator.load.project import loaded_digest
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
@@ -166,6 +168,29 @@ def test_second_generation_writes_nothing(default: tuple[Path, Handbook, Generat
     assert (again.written, again.removed) == (0, 0)
     assert again.unchanged == first.written + first.unchanged
     assert snapshot(root / ".handbook") == before
+
+
+def test_nothing_changed_is_not_rendered_again_but_a_changed_model_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = copy_handbook(MINIMAL, tmp_path / "handbook")
+    run(root)
+    rendered: list[str] = []
+    original = render_module.build_relations
+
+    def counting(handbook: Handbook, index: Index) -> object:
+        rendered.append("rendered")
+        return original(handbook, index)
+
+    monkeypatch.setattr(render_module, "build_relations", counting)
+    hb = load(root)
+    again = generate(hb, Index(hb), root)
+    assert rendered == [] and again.written == 0 and again.unchanged > 0
+    hb.glossary.clear()  # changed in memory: its files no longer tell what it holds
+    assert loaded_digest(hb) is None
+    generate(hb, Index(hb), root)
+    assert rendered == ["rendered"]
 
 
 def test_one_changed_text_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> None:

@@ -8,17 +8,18 @@ Once the handbook has been generated, files are read through a cache
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics, error
-from generator.load.cache import SourceCache
+from generator.load.cache import SourceCache, code_fingerprint
 from generator.load.source import TOP_LEVEL_KEYS, Source, read_source
 from generator.load.yaml_tree import iter_yaml_files
-from generator.model.handbook import Handbook
+from generator.model.handbook import COLLECTIONS, Handbook
 from generator.model.location import Location
 
 SOURCE_FOLDERS = ("process", "quizzes")
-__all__ = ["SOURCE_FOLDERS", "TOP_LEVEL_KEYS", "load_handbook"]
+__all__ = ["SOURCE_FOLDERS", "TOP_LEVEL_KEYS", "load_handbook", "loaded_digest"]
 
 
 def load_handbook(root: Path, diagnostics: Diagnostics) -> Handbook:
@@ -31,7 +32,32 @@ def load_handbook(root: Path, diagnostics: Diagnostics) -> Handbook:
     sources = [read_source(root, rel, cache) for rel in rels]
     if cache:
         cache.prune({source.cached_as for source in sources})
-    return merge(root, sources, diagnostics)
+    handbook = merge(root, sources, diagnostics)
+    digest = hashlib.blake2b(code_fingerprint(), digest_size=20)
+    for source in sources:
+        digest.update(f"{source.rel}\0{source.digest}\0".encode())
+    handbook.source_digest, handbook.source_shape = digest.hexdigest(), _shape(handbook)
+    return handbook
+
+
+def loaded_digest(handbook: Handbook) -> str | None:
+    """A digest of the bytes of every file ``handbook`` was loaded from, while it is as loaded.
+
+    ``None`` for a handbook not made by :func:`load_handbook`, or one whose collections
+    were changed since: then nothing may be concluded from its files.
+    """
+    if not handbook.source_digest or _shape(handbook) != handbook.source_shape:
+        return None
+    return handbook.source_digest
+
+
+def _shape(handbook: Handbook) -> tuple[int, ...]:
+    """Which objects the handbook holds: a collection replaced or extended shows here."""
+    ids = [id(handbook.info)]
+    for key in COLLECTIONS:
+        items = handbook.collection(key)
+        ids += [id(items), len(items), *map(id, items)]
+    return tuple(ids)
 
 
 def merge(root: Path, sources: list[Source], diagnostics: Diagnostics) -> Handbook:

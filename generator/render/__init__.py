@@ -28,6 +28,7 @@ from generator.render.mkdocs_config import (
 )
 from generator.render.pages import build_pages
 from generator.render.relations import build_relations
+from generator.render.unchanged import recall, remember, render_key
 from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree, write_if_changed
 
 if TYPE_CHECKING:  # the diff package is only needed when publishing: not imported at start-up
@@ -65,17 +66,28 @@ def generate(
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
+    key = render_key(handbook, hand.files) if changes is None else None
+    known = recall(out, key) if key else None
+    if known is not None:  # the pages on disk are what rendering would write: keep them
+        report.pages, report.problems = known["pages"], report.problems + known["problems"]
+        report.unchanged = known["written"] + known["unchanged"]
+        report.configs = [config_path(root, lang) for lang in languages]
+        return report
     relations = build_relations(handbook, index)
     counts = WriteCounts()
+    rendering: list[str] = []
     for lang in languages:
         site = Site.create(handbook, index, relations, lang)
         written = _write_language(site, root, languages, default, hand, changes)
         counts.add(written.counts)
         report.pages[lang] = written.pages
-        report.problems += written.problems
+        rendering += written.problems
         report.configs.append(config_path(root, lang))
+    report.problems += rendering
     counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
+    done = {"written": counts.written, "unchanged": counts.unchanged}
+    remember(out, key, {"pages": report.pages, "problems": rendering, **done})
     return report
 
 
