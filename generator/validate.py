@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.check.registry import run_checks
 from generator.diagnostics import Diagnostics
+from generator.load.collector import collector_paused
 from generator.load.project import load_handbook
 from generator.model.handbook import Handbook
 
@@ -26,6 +27,7 @@ class Validation:
         return not self.diagnostics.errors
 
 
+@collector_paused()
 def validate(root: Path, today: datetime.date | None = None) -> Validation:
     """Load every definition below ``root`` and run every check; never raises on bad input.
 

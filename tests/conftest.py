@@ -1,15 +1,20 @@
-"""Shared fixtures: the default handbook, and a throw-away copy of a minimal valid one."""
+"""Shared fixtures: a throw-away copy of a minimal valid handbook; the default handbook
+built once per test session for the tests that only read the site; one Chromium per
+session whose pages fail the test that opened them on any console or page error."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from generator.diagnostics import Diagnostic
 from generator.validate import validate
+from tests.site_support import BuiltSite, PageErrors, built_site, watched_chromium
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -52,8 +57,44 @@ class Workspace:
         return validate(self.root).diagnostics.sorted()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the generated pages instead of comparing with them",
+    )
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     root = tmp_path / "handbook"
     shutil.copytree(MINIMAL, root)
     return Workspace(root)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The default handbook, built and served once for every test that only reads it."""
+    with built_site(tmp_path_factory.mktemp("handbook")) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def page_errors() -> PageErrors:
+    return PageErrors()
+
+
+@pytest.fixture(scope="session")
+def chromium(page_errors: PageErrors) -> Iterator[Browser]:
+    with watched_chromium(page_errors) as browser:
+        yield browser
+
+
+@pytest.fixture
+def browser(chromium: Browser, page_errors: PageErrors) -> Iterator[Browser]:
+    """The session's Chromium; the test fails on any error its pages reported."""
+    page_errors.unexpected()  # what an earlier test left behind is that test's
+    yield chromium
+    errors = page_errors.unexpected()
+    if errors:
+        pytest.fail("the browser reported errors:\n" + "\n".join(errors), pytrace=False)

@@ -1,5 +1,6 @@
 """What the browser-level tests share: the default handbook built once and served on
-localhost, a crawler for the built HTML, and a headless Chromium.
+localhost, a crawler for the built HTML, and a headless Chromium that fails the test on
+any console error or uncaught exception in a page (the fixtures are in ``conftest.py``).
 
 The site is served where its ``site_url`` says (``http://127.0.0.1:<free port>/``):
 Material's instant navigation only takes over links listed in the sitemap, whose URLs
@@ -17,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -26,6 +27,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, WebError, sync_playwright
 
 from generator.model.handbook import Handbook
 from generator.validate import validate
@@ -122,6 +124,64 @@ def require_chromium() -> None:
         f"or set {SKIP_BROWSER}=1 to skip the browser tests knowingly",
         pytrace=False,
     )
+
+
+class PageErrors:
+    """Console errors and uncaught exceptions of every page in the contexts it watches.
+
+    A test that provokes an error on purpose says which with :meth:`allow`; anything else
+    fails it, so a broken script cannot pass unnoticed behind a test that looks elsewhere.
+    """
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self.allowed: list[re.Pattern[str]] = []
+
+    def watch(self, context: BrowserContext) -> BrowserContext:
+        context.on("console", self._console)
+        context.on("weberror", self._uncaught)
+        return context
+
+    def allow(self, pattern: str) -> None:
+        """Errors matching ``pattern`` (a regular expression) are expected in this test."""
+        self.allowed.append(re.compile(pattern))
+
+    def unexpected(self) -> list[str]:
+        """What was seen since the last call and not allowed; starts afresh for the next test."""
+        found = [error for error in self.seen if not any(p.search(error) for p in self.allowed)]
+        self.seen, self.allowed = [], []
+        return found
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self.seen.append(f"console error at {where}: {message.text}")
+
+    def _uncaught(self, error: WebError) -> None:
+        where = error.page.url if error.page else "a page"
+        self.seen.append(f"uncaught error on {where}: {error.error}")
+
+
+@contextmanager
+def watched_chromium(errors: PageErrors) -> Iterator[Browser]:
+    """Headless Chromium whose every context (and page) reports its errors to ``errors``."""
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        open_context: Callable[..., BrowserContext] = browser.new_context
+
+        def new_context(**options: Any) -> BrowserContext:
+            return errors.watch(open_context(**options))
+
+        def new_page(**options: Any) -> Page:  # its context ends with the browser
+            return new_context(**options).new_page()
+
+        browser.new_context = new_context  # type: ignore[method-assign]
+        browser.new_page = new_page  # type: ignore[method-assign]
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 # --- crawling the built HTML -----------------------------------------------------------

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from generator.check.onboarding import due_day
 from generator.export.assignment import (
     Plan,
     PlanError,
@@ -30,6 +29,7 @@ from generator.export.plan.as_csv import COLUMNS, defuse
 from generator.export.plan.as_ics import escape_text, fold
 from generator.model.handbook import Handbook
 from generator.model.index import Index
+from generator.model.schedule import due_day
 from generator.validate import validate
 from tests.conftest import REPO, Workspace
 

@@ -24,35 +24,51 @@ from tests.conftest import MINIMAL, REPO
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "hostile"
 LINE = re.compile(
-    r"^(?P<file>[^:\s]+)(?::(?P<line>\d+):(?P<col>\d+))?: (?:error|warning) \[(?P<code>[a-z-]+)\] \S.*$"
+    r"^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning) \[(?P<code>[a-z-]+)\] \S.*$"
 )
 SECONDS = 10
 MEGABYTES = 500
 
-EXPECTED = {
-    "syntax-error": ("yaml-syntax", True),
-    "tabs": ("yaml-syntax", True),
-    "byte-order-mark": ("byte-order-mark", True),
-    "invalid-utf8": ("encoding", True),
-    "empty": ("empty-file", True),
-    "comment-only": ("empty-file", True),
-    "list-not-mapping": ("wrong-type", True),
-    "wrong-types": ("wrong-type", True),
-    "unknown-keys": ("unknown-key", True),
-    "duplicate-keys": ("duplicate-key", True),
-    "duplicate-id-across-files": ("duplicate-id", True),
-    "dangling-reference": ("unresolved-reference", True),
-    "cycle": ("prerequisite-cycle", True),
-    "id-path-traversal": ("invalid-id", True),
-    "id-path-separator": ("invalid-id", True),
-    "id-space": ("invalid-id", True),
-    "id-upper-case": ("invalid-id", True),
-    "id-300-characters": ("invalid-id", True),
-    "alias-bomb": ("file-too-complex", True),
-    "python-object-tag": ("yaml-tag", True),
-    "custom-tag": ("yaml-tag", True),
-    "scalar-50-mb": ("file-too-large", True),
-    "nesting-20000": ("file-too-complex", True),
+# Every problem reported in the case's own file, as ``line:column level [code]``, in the
+# order printed: the position is where an editor should put the cursor.
+EXPECTED: dict[str, list[str]] = {
+    "syntax-error": ["3:4 error [yaml-syntax]"],  # the misindented key
+    "tabs": ["2:1 error [yaml-syntax]"],  # the first tab
+    "byte-order-mark": ["1:1 warning [byte-order-mark]"],
+    "invalid-utf8": ["3:20 error [encoding]"],  # the byte 0xe9 itself
+    "empty": ["1:1 error [empty-file]"],
+    "comment-only": ["1:1 error [empty-file]"],
+    "list-not-mapping": ["1:1 error [wrong-type]"],
+    "wrong-types": [
+        "2:5 error [role-needs-path]",
+        "3:11 error [wrong-type]",  # name: true
+        "4:14 error [wrong-type]",  # purpose: [not, text]
+        "5:23 error [wrong-type]",  # responsibilities: just one
+        "6:13 error [wrong-type]",  # duties: 42
+    ],
+    "unknown-keys": [
+        "2:5 error [missing-key]",
+        "3:5 error [unknown-key]",  # trem
+        "4:5 error [unknown-key]",  # colour
+    ],
+    "duplicate-keys": ["4:5 error [duplicate-key]"],  # the second 'term'
+    "duplicate-id-across-files": ["2:5 error [duplicate-id]"],
+    "dangling-reference": [
+        "5:12 error [unresolved-reference]",  # stage: nowhere
+        "9:16 error [unresolved-reference]",  # owner: nobody
+        "11:15 error [unresolved-reference]",  # step: no-such-step
+    ],
+    "cycle": ["15:13 error [prerequisite-cycle]"],  # the item that closes the circle
+    "id-path-traversal": ["2:9 error [invalid-id]"],
+    "id-path-separator": ["2:9 error [invalid-id]"],
+    "id-space": ["2:9 error [invalid-id]"],
+    "id-upper-case": ["2:9 error [invalid-id]"],
+    "id-300-characters": ["2:9 error [invalid-id]"],
+    "alias-bomb": ["7:13 error [file-too-complex]"],  # the alias that passes the limit
+    "python-object-tag": ["2:5 error [wrong-type]", "2:5 error [yaml-tag]"],
+    "custom-tag": ["3:11 error [yaml-tag]"],
+    "scalar-50-mb": ["1:1 error [file-too-large]"],
+    "nesting-20000": ["1:1010 error [file-too-complex]"],  # the bracket past libyaml's depth limit
 }
 
 
@@ -102,15 +118,12 @@ def test_hostile_file_gets_a_located_error_and_nothing_else_happens(tmp_path: Pa
     out.mkdir()
     returncode, text, elapsed, peak = run_validate(root, out)
 
-    code, located = EXPECTED[case]
     assert returncode == 1, text
     assert "Traceback" not in text
     lines = (out / "stdout").read_text().splitlines()
     assert lines and all(LINE.match(line) for line in lines), lines
-    ours = [LINE.match(line) for line in lines if line.startswith(name)]
-    assert any(m and m["code"] == code for m in ours), lines
-    if located:
-        assert all(m and m["line"] and int(m["line"]) >= 1 for m in ours), lines
+    ours = [m for m in map(LINE.match, lines) if m and m["file"] == name]
+    assert [f"{m['line']}:{m['col']} {m['level']} [{m['code']}]" for m in ours] == EXPECTED[case], lines
     assert elapsed < SECONDS, f"{case} took {elapsed:.1f} s"
     assert peak < MEGABYTES, f"{case} peaked at {peak:.0f} MB"
     assert snapshot(root) == before, "validate wrote something"

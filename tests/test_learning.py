@@ -15,30 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.site_support import CHROMIUM, CHROMIUM_ARGS, BuiltSite, built_site, html_pages, require_chromium
+from tests.site_support import BuiltSite, html_pages
 
 ASSETS = Path(__file__).resolve().parent.parent / "generator" / "render" / "assets"
 STAGE = "customer-communication"
 ITEM = f'li[data-item="{STAGE}/choose-contact-channel"]'
 PATH = "sales-representative"
 KPI_QUIZ = "kpi-formulas"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    with built_site(tmp_path_factory.mktemp("handbook")) as site:
-        yield site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

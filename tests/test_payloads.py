@@ -20,17 +20,14 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.site_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     REPO,
     BuiltSite,
     built_site,
     html_pages,
     parse_page,
-    require_chromium,
 )
 
 MARK = "window.__pwned = (window.__pwned || 0) + 1"
@@ -75,15 +72,6 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         )
     with built_site(tmp_path_factory.mktemp("poisoned"), source) as site:
         yield site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Watch:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import markupsafe
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
 from generator.export.printpack import export_print
@@ -23,8 +22,6 @@ from generator.validate import validate
 from tests.conftest import REPO, Workspace
 from tests.export_support import handbook_cli
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ROLE = "sales-representative"
 
 
@@ -33,16 +30,6 @@ def handbook() -> Handbook:
     result = validate(REPO)
     assert result.ok
     return result.handbook
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk", pytrace=False)
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 # Chromium's CJK font draws some ideographs (户, 门) with the glyph of a look-alike radical

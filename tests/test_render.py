@@ -17,17 +17,20 @@ from pathlib import Path
 import pytest
 import yaml
 
+import generator.render as render_module
+from generator.load.project import loaded_digest
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import Text
+from generator.presentation.escape import md, script_text
+from generator.presentation.labels import LABELS
 from generator.render import GenerateReport, generate
-from generator.render.escape import md, script_text
 from generator.render.formula_html import formula_html
-from generator.render.labels import LABELS
 from generator.render.pages import SECTIONS
 from generator.validate import validate
 from tests.conftest import MINIMAL, REPO
+from tests.site_support import BuiltSite
 
 LANGS = ("en", "zh")
 GUIDES = ("guides/new-hires", "guides/mentors", "guides/editors")
@@ -165,6 +168,29 @@ def test_second_generation_writes_nothing(default: tuple[Path, Handbook, Generat
     assert (again.written, again.removed) == (0, 0)
     assert again.unchanged == first.written + first.unchanged
     assert snapshot(root / ".handbook") == before
+
+
+def test_nothing_changed_is_not_rendered_again_but_a_changed_model_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = copy_handbook(MINIMAL, tmp_path / "handbook")
+    run(root)
+    rendered: list[str] = []
+    original = render_module.build_relations
+
+    def counting(handbook: Handbook, index: Index) -> object:
+        rendered.append("rendered")
+        return original(handbook, index)
+
+    monkeypatch.setattr(render_module, "build_relations", counting)
+    hb = load(root)
+    again = generate(hb, Index(hb), root)
+    assert rendered == [] and again.written == 0 and again.unchanged > 0
+    hb.glossary.clear()  # changed in memory: its files no longer tell what it holds
+    assert loaded_digest(hb) is None
+    generate(hb, Index(hb), root)
+    assert rendered == ["rendered"]
 
 
 def test_one_changed_text_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> None:
@@ -347,14 +373,11 @@ def test_escaped_text_stays_inert_in_the_built_site(tmp_path: Path) -> None:
 # --- MkDocs accepts what we write ---------------------------------------------------
 
 
-def test_both_configurations_build_with_strict(default: tuple[Path, Handbook, GenerateReport]) -> None:
-    root, _, _ = default
-    for lang in ("en", "zh"):  # English first: its build cleans site/, which holds site/zh/
-        done = mkdocs_build(root, lang)
-        assert done.returncode == 0, f"{lang}:\n{done.stdout}{done.stderr}"
-    assert (root / "site" / "index.html").is_file()
-    assert (root / "site" / "zh" / "index.html").is_file()
-    assert (root / "site" / "zh" / "search" / "search_index.json").is_file()
+def test_both_configurations_build_with_strict(built: BuiltSite) -> None:
+    # The session's build of the default handbook ran `mkdocs build --strict` per language.
+    assert (built.site / "index.html").is_file()
+    assert (built.site / "zh" / "index.html").is_file()
+    assert (built.site / "zh" / "search" / "search_index.json").is_file()
 
 
 # --- pieces ------------------------------------------------------------------------

@@ -7,10 +7,10 @@ import datetime
 
 from generator.model.fingerprint import entity_fingerprint
 from generator.model.index import Index
+from generator.presentation.environment import label_tree, render
 from generator.render.context.coverage import coverage_page
 from generator.render.context.freshness import page_review, reviews_by_page
 from generator.render.context.site import Site
-from generator.render.environment import label_tree, render
 from generator.render.relations import build_relations
 from generator.render.review_line import insert_review, review_block
 from generator.validate import validate

@@ -15,15 +15,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import tests.site_support as support
 from generator.model.types import Text
 from tests.site_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     BuiltSite,
-    built_site,
     css_urls,
     html_pages,
     is_remote,
@@ -38,21 +35,6 @@ RESOURCE_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "
 SEARCH_WORDS = ("转化率", "复购率")  # conversion rate, repurchase rate
 WORD_IDS = ["conversion-rate", "repurchase-rate"]
 AXE_BLOCKING = ("serious", "critical")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    with built_site(tmp_path_factory.mktemp("handbook")) as site:
-        yield site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def sample_pages(built: BuiltSite) -> dict[str, str]:

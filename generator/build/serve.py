@@ -20,9 +20,9 @@ from watchdog.observers import Observer
 
 from generator.build import children
 from generator.build.site import mkdocs_env
+from generator.presentation.environment import TEMPLATES
 from generator.render.mkdocs_config import config_path
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 DEBOUNCE_SECONDS = 0.3
 
 

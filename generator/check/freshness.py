@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
-from generator.model.build import suggest
+from generator.diagnostics import suggest
 from generator.model.types import SLUG_RE, where
 from generator.review.codeowners import is_owner
 from generator.review.guides import base_pages, read_page

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
+from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.build import suggest
 from generator.model.formula import Formula, FormulaError, evaluate_with_derived, parse_formula
 from generator.model.types import where
 

@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
+from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.build import suggest
+from generator.model.schedule import due_day
 from generator.model.types import where
-
-
-def due_day(milestone: e.Milestone, item: e.PathItem) -> int:
-    """An item is due on its own day, or on its milestone's day when it names none."""
-    return item.day if item.day is not None else milestone.day
 
 
 def _items(path: e.OnboardingPath) -> dict[str, tuple[e.Milestone, e.PathItem]]:

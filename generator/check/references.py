@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from generator.check.registry import Context, Finding, check
+from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.build import entity_fields, suggest
+from generator.model.fields import entity_fields
 from generator.model.index import TARGET_KINDS, Index
 from generator.model.location import Location
 from generator.model.types import TARGET_RE, where

@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level
-from generator.load.collector import collector_paused
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.location import Location
@@ -84,10 +83,9 @@ def run_checks(handbook: Handbook, today: datetime.date | None = None) -> list[D
     """
     from generator.check import all_checks  # noqa: F401  (registers the checks)
 
-    with collector_paused():
-        context = Context(handbook, Index(handbook), today or datetime.date.today())
-        return [
-            Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
-            for registered in REGISTRY.values()
-            for f in registered.function(context)
-        ]
+    context = Context(handbook, Index(handbook), today or datetime.date.today())
+    return [
+        Diagnostic(f.location, registered.level, registered.code, f.message, f.hint)
+        for registered in REGISTRY.values()
+        for f in registered.function(context)
+    ]

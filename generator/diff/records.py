@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from generator.model import entities as e
-from generator.model.build import entity_fields
+from generator.model.fields import entity_fields
 from generator.model.handbook import COLLECTIONS, KIND_OF
 from generator.model.types import Target
 

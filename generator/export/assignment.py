@@ -18,15 +18,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from generator.check.onboarding import due_day
+from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.build import suggest
 from generator.model.handbook import Handbook
 from generator.model.index import Index
+from generator.model.schedule import due_day
 from generator.model.types import LANGUAGES, Text
-from generator.render.labels import Labels, labels_for
-from generator.render.links import display_name, locate, split_target
-from generator.render.mkdocs_config import site_folder
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import display_name, locate, site_folder, split_target
 
 # Words only the plan uses. A key defined in i18n/<lang>.yaml wins over these, so they
 # can move into those files without a code change.

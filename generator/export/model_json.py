@@ -7,7 +7,7 @@ import datetime
 import json
 from typing import Any
 
-from generator.model.build import entity_fields
+from generator.model.fields import entity_fields
 from generator.model.handbook import COLLECTIONS, Handbook
 from generator.model.types import LANGUAGES, Text
 

@@ -16,8 +16,8 @@ import types
 from typing import Any, Literal, Union, get_args, get_origin
 
 from generator.export.model_json import FORMAT, FORMAT_VERSION
-from generator.model.build import entity_fields, has_default
 from generator.model.entities import HandbookInfo
+from generator.model.fields import entity_fields, has_default
 from generator.model.handbook import COLLECTIONS
 from generator.model.types import (
     INTERVAL_RE,

@@ -3,12 +3,12 @@
 Loading a large handbook makes a few million small objects (trees, locations, entities)
 that stay alive, and so does rendering it. Each generational collection would walk them
 again, for nothing: they hold no reference cycles, and reference counting frees them as
-usual. On the ``large`` benchmark handbook this was about a third of the loading time.
+usual. Measured on the ``medium`` benchmark handbook (CPU time): validating takes 10 %
+less, generating 11 % less, regenerating after an edit 25 % less.
 
-When a block has made many objects, they are moved out of the collector's sight when
-it ends (:func:`gc.freeze`) rather than scanned once more by the next collection:
-resuming the collector after a million allocations would otherwise start with a scan of
-them all. (Frozen objects are still freed as usual when no longer used.)
+Nothing is frozen afterwards (``gc.freeze``): frozen objects are never examined again,
+so a cycle among them that later became garbage would stay in memory for good, and a
+long-running ``handbook serve`` would grow with every regeneration.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-# Objects made in a block above which they are frozen rather than scanned again.
-FREEZE_AFTER = 200_000
 
 
 @contextmanager
@@ -30,6 +27,4 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            if gc.get_count()[0] > FREEZE_AFTER:
-                gc.freeze()
             gc.enable()

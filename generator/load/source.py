@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, suggest
+from generator.load.build import Builder, describe
 from generator.load.yaml_tree import YMap, load_file
-from generator.model.build import Builder, describe, suggest
 from generator.model.entities import HandbookInfo, Review
 from generator.model.handbook import COLLECTIONS, FILE_REVIEW
 from generator.model.location import Location
@@ -121,7 +121,3 @@ def _parse(rel: str, raw: bytes) -> Source:
             source.collections.append((key, [item for item in items if item is not None]))
     source.built = builder.problems
     return source
-
-
-def read_sources(root: Path, rels: list[str], cache: SourceCache | None = None) -> list[Source]:
-    return [read_source(root, rel, cache) for rel in rels]

@@ -88,6 +88,10 @@ class Handbook:
     checklists: list[e.Checklist] = field(default_factory=list)
     onboarding_paths: list[e.OnboardingPath] = field(default_factory=list)
     quizzes: list[e.Quiz] = field(default_factory=list)
+    # Set by the loader: a digest of the files' bytes (and the loader's code), and which
+    # objects the collections held then. Rendering may skip work only while both still hold.
+    source_digest: str = field(default="", repr=False, compare=False)
+    source_shape: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def collection(self, key: str) -> list[Any]:
         items: list[Any] = getattr(self, key)

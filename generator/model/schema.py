@@ -12,8 +12,8 @@ import datetime
 import types
 from typing import Any, Literal, Union, get_args, get_origin
 
-from generator.model.build import entity_fields, has_default
 from generator.model.entities import HandbookInfo, Review
+from generator.model.fields import entity_fields, has_default
 from generator.model.handbook import COLLECTIONS, FILE_KINDS, FILE_REVIEW
 from generator.model.types import (
     INTERVAL_RE,

@@ -1,7 +1,7 @@
 """Value types shared by every entity: bilingual text, slugs, references.
 
 The entity dataclasses in :mod:`generator.model.entities` are built from these; the
-loader (:mod:`generator.model.build`) and the JSON Schema writer
+loader (:mod:`generator.load.build`) and the JSON Schema writer
 (:mod:`generator.model.schema`) both read the dataclass annotations, so a field is
 declared once and the parser, the checks and the editor schema agree on it.
 """

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from generator.model.build import entity_fields
+from generator.model.fields import entity_fields
 from generator.model.handbook import COLLECTIONS, Handbook
 from generator.model.types import Text
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.build.lock import DEFAULT_WAIT_SECONDS, holding
 from generator.diff.changeset import ChangeSet, Version
 from generator.diff.compare import compare
 from generator.export.model_json import model_data
+from generator.load.mkdocs_yml import site_url as mkdocs_site_url
 from generator.model.handbook import Handbook
 from generator.model.index import Index
+from generator.presentation.links import site_folder
 from generator.publish import git, mike, recovery
 from generator.publish.published import (
     LATEST,
@@ -32,7 +32,7 @@ from generator.publish.published import (
     stored_model,
 )
 from generator.render import OUTPUT, generate
-from generator.render.mkdocs_config import published_config, site_folder, write_published_config
+from generator.render.mkdocs_config import published_config, write_published_config
 
 Step = Callable[[str], AbstractContextManager[Any]]
 
@@ -176,7 +176,7 @@ def _publish_locked(root: Path, handbook: Handbook, options: PublishOptions, ste
     default = languages[0]
     model_file = root / OUTPUT / "docs" / default / MODEL_FILE
     model_file.write_text(json.dumps(model, ensure_ascii=False, indent=2), encoding="utf-8")
-    site_url = _site_url(root)
+    site_url = mkdocs_site_url(root)
     aliases = [LATEST] if is_newest(published, info.version) else []
     result = PublishReport(info.version, previous_version(published, info.version), aliases, changes)
     before = git.branch_commit(root, options.branch)
@@ -255,20 +255,3 @@ def _bumped(version: str) -> str:
     if len(parts) == 3 and all(p.isdigit() for p in parts):
         return f"{parts[0]}.{parts[1]}.{int(parts[2]) + 1}"
     return "a higher version"
-
-
-class _Lenient(yaml.SafeLoader):
-    """Reads mkdocs.yml with MkDocs' own tags (``!ENV``, ``!relative``) as nothing."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _site_url(root: Path) -> str:
-    """The ``site_url`` of the handbook's ``mkdocs.yml``, or ``""``."""
-    try:
-        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
-    except (OSError, yaml.YAMLError):
-        return ""
-    url = data.get("site_url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) else ""

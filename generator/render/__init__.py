@@ -7,22 +7,21 @@ language) → :mod:`pages` (which pages exist) → templates (layout only) → :
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.load.collector import collector_paused
-from generator.load.fork import in_child
+from generator.load.mkdocs_yml import site_url
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import LANGUAGES
+from generator.presentation.environment import label_tree, render
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
-from generator.render.environment import label_tree, render
 from generator.render.mkdocs_config import (
-    base_site_url,
     build_config,
     config_path,
     search_words,
@@ -54,13 +53,19 @@ class GenerateReport:
 
 @collector_paused()
 def generate(
-    handbook: Handbook, index: Index, root: Path, changes: ChangeSet | None = None
+    handbook: Handbook,
+    index: Index,
+    root: Path,
+    changes: ChangeSet | None = None,
+    today: datetime.date | None = None,
 ) -> GenerateReport:
     """Write ``<root>/.handbook/docs/<lang>/`` and ``<root>/.handbook/mkdocs.<lang>.yml``.
 
     Expects a handbook that passed validation; never writes below ``<root>/docs``.
-    ``changes`` (when publishing) adds a What's new page listing them.
+    ``changes`` (when publishing) adds a What's new page listing them. ``today``: the day
+    review dates are compared with (pages say what is overdue as of it); the real one unless given.
     """
+    today = today or datetime.date.today()
     info = handbook.info
     languages = list(dict.fromkeys(info.languages if info and info.languages else LANGUAGES))
     default = info.default_language if info and info.default_language in languages else languages[0]
@@ -68,7 +73,7 @@ def generate(
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
-    key = render_key(handbook, hand.files) if changes is None else None
+    key = render_key(handbook, hand.files, today) if changes is None else None
     known = recall(out, key) if key else None
     if known is not None:  # the pages on disk are what rendering would write: keep them
         report.pages, report.problems = known["pages"], report.problems + known["problems"]
@@ -78,19 +83,9 @@ def generate(
     relations = build_relations(handbook, index)
     counts = WriteCounts()
     rendering: list[str] = []
-
-    def one(lang: str) -> Callable[[], _Written]:
-        def job() -> _Written:
-            site = Site.create(handbook, index, relations, lang)
-            return _write_language(site, root, languages, default, hand, changes)
-
-        return job
-
-    # A large handbook renders its last language in a forked child, at the same time.
-    later = in_child(one(languages[-1])) if len(languages) > 1 and _is_large(handbook) else None
-    results = [one(lang)() for lang in (languages[:-1] if later else languages)]
-    results += [later()] if later else []
-    for lang, written in zip(languages, results, strict=True):
+    for lang in languages:
+        site = Site.create(handbook, index, relations, lang, today)
+        written = _write_language(site, root, languages, default, hand, changes)
         counts.add(written.counts)
         report.pages[lang] = written.pages
         rendering += written.problems
@@ -105,21 +100,11 @@ def generate(
 
 @dataclass
 class _Written:
-    """What rendering one language did (small: it may come back from a child process)."""
+    """What rendering one language did."""
 
     counts: WriteCounts
     pages: int
     problems: list[str]
-
-
-# A handbook with more pages than this per language renders its languages side by side.
-PARALLEL_PAGES = 150
-
-
-def _is_large(handbook: Handbook) -> bool:
-    per_stage = 2 * len(handbook.stages)  # a stage page and its scripts page
-    pages = per_stage + len(handbook.roles) + len(handbook.kpis)
-    return pages + len(handbook.onboarding_paths) + len(handbook.quizzes) > PARALLEL_PAGES
 
 
 def _write_language(
@@ -156,7 +141,7 @@ def _write_language(
         pages=pages,
         guides=guides,
         identity=identity(site.handbook),
-        site_url=base_site_url(root),
+        site_url=site_url(root),
         words=_search_words(site, root) if lang == "zh" else None,
     )
     if write_config(root, lang, config):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from generator.model.formula import FormulaError, parse_formula, render_formula
-from generator.render.escape import md
+from generator.presentation.escape import md
 
 _SIGNS = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×"}
 

@@ -15,8 +15,9 @@ from typing import Any
 
 import yaml
 
-from generator.render.escape import md
-from generator.render.labels import labels_for
+from generator.presentation.escape import md
+from generator.presentation.labels import labels_for
+from generator.presentation.links import site_folder
 from generator.render.pages import SECTIONS, Page
 from generator.render.writer import write_if_changed
 
@@ -35,11 +36,6 @@ GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
 _SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
 # Navigation of a large handbook: runs longer than NAV_RUN pages are nested in groups.
 NAV_RUN, NAV_GROUP = 25, 20
-
-
-def site_folder(lang: str, default: str) -> str:
-    """Where a language's site goes, relative to ``site/``: the default at the root."""
-    return "" if lang == default else lang
 
 
 def config_path(root: Path, lang: str) -> Path:
@@ -88,16 +84,6 @@ def build_config(
     if site_url:
         config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
     return config
-
-
-def base_site_url(root: Path) -> str:
-    """The ``site_url`` of the handbook's own ``mkdocs.yml``, or ``""``."""
-    try:
-        data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return ""
-    url = data.get("site_url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) else ""
 
 
 def search_words(terms: Sequence[str]) -> bytes:

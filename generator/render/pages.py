@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator.presentation.links import script_page, stage_page
 from generator.render.context import coverage, kpis, learning, people, process, scripts
 from generator.render.context.site import Context, Site
-from generator.render.links import script_page, stage_page
 
 # Navigation sections, in tab order. Guides holds the hand-written pages.
 SECTIONS = (

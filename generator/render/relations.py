@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.render.links import split_target
+from generator.presentation.links import split_target
 
 StepRef = tuple[e.Stage, e.Step]
 ItemRef = tuple[e.Checklist, e.ChecklistItem]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+from generator.presentation.environment import render
 from generator.render.context.freshness import PageReview
-from generator.render.environment import render
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(?:.*?\r?\n)?---\r?\n", re.S)
 _TITLE = re.compile(r"^# .*$", re.M)

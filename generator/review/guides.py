@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
+from generator.load.build import Builder
 from generator.load.yaml_tree import YMap, load_file
 from generator.model import entities as e
-from generator.model.build import Builder
 from generator.model.handbook import Handbook
 from generator.model.location import Location
 from generator.model.types import LANGUAGES, Text

@@ -12,8 +12,8 @@ from generator.export.quiz.bank import export_language, one_line
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.render.labels import Labels, labels_for
-from generator.render.links import display_name, split_target
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import display_name, split_target
 
 # Column ids: fixed (not translated), so that scripts reading the CSV can rely on them.
 COLUMNS = ("checklist", "checklist_title", "stage", "item", "text", "owner", "day", "source")

@@ -8,7 +8,7 @@ the hire's name included, is HTML-escaped.
 from __future__ import annotations
 
 from generator.export.assignment import Plan
-from generator.render.environment import environment, label_tree
+from generator.presentation.environment import environment, label_tree
 
 TEMPLATE = "plan.html.j2"
 

@@ -1,7 +1,7 @@
 """The plan as Markdown: a heading per milestone and a task list (``- [ ]``) of its items.
 
 Author text and the hire's name go through the same escaping as every handbook page
-(:func:`generator.render.escape.md`): the file may be pasted into a wiki or an issue,
+(:func:`generator.presentation.escape.md`): the file may be pasted into a wiki or an issue,
 where raw HTML or a stray link would be live.
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.export.assignment import Plan, PlanItem, PlanMilestone
-from generator.render.escape import md as _md_attribute_safe
+from generator.presentation.escape import md as _md_attribute_safe
 
 
 def md(value: str) -> Markup:
     """``value`` as inert Markdown text, with quotes left readable.
 
-    :func:`~generator.render.escape.md` also escapes quotes so that its result is safe
+    :func:`~generator.presentation.escape.md` also escapes quotes so that its result is safe
     inside an HTML attribute; this file puts text in no attribute, and ``<`` and ``>``
     stay escaped, so a quote cannot open anything.
     """

@@ -12,7 +12,7 @@ from generator.export.printpack.build import print_pack
 from generator.export.printpack.views import PrintPack
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.render.environment import environment, label_tree
+from generator.presentation.environment import environment, label_tree
 
 TEMPLATE = "print.html.j2"
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.check.onboarding import due_day
+from generator.diagnostics import suggest
 from generator.export.checklist.rows import checklist_sheet, name_of
 from generator.export.printpack import views as v
 from generator.export.printpack.acknowledgements import acknowledgement_lines
 from generator.export.quiz.bank import BankQuestion, BankQuiz, ExportError, export_language, number, one_line
 from generator.export.quiz.bank import question_bank as _question_bank
 from generator.model import entities as e
-from generator.model.build import suggest
 from generator.model.handbook import Handbook
 from generator.model.index import Index
+from generator.model.schedule import due_day
 from generator.model.types import Text
-from generator.render.context.site import number as readable
-from generator.render.labels import Labels, labels_for
-from generator.render.links import split_target
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import split_target
+from generator.presentation.numbers import number as readable
 
 # Words only the print packs use. A key defined in i18n/<lang>.yaml wins over these.
 PRINT_WORDS: dict[str, dict[str, str]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.export.checklist.rows import ChecklistSheet
-from generator.render.labels import Labels
+from generator.presentation.labels import Labels
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from generator.export.quiz.weights import choice_fractions
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.types import LANGUAGES, Text
-from generator.render.labels import labels_for
+from generator.presentation.labels import labels_for
 
 
 class ExportError(ValueError):

@@ -11,9 +11,9 @@ from dataclasses import replace
 
 from generator.diff.changeset import Change, ChangeSet
 from generator.diff.values import Detail, detail
+from generator.presentation.links import Link, anchor
 from generator.render.context.freshness import acknowledgements_reset
 from generator.render.context.site import Context, Site
-from generator.render.links import Link, anchor
 
 # The version and its date are in the introduction: not repeated as a change.
 _SAID_IN_INTRO = frozenset({"version", "effective_date"})

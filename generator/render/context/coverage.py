@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.model import entities as e
+from generator.presentation.links import Link, anchor
 from generator.render.context.freshness import freshness_table
 from generator.render.context.site import Context, Site
-from generator.render.links import Link, anchor
 
 # The columns of the coverage table, in order; KPIs attach to stages only.
 COLUMNS = ("checklist_items", "scripts", "questions", "kpis")

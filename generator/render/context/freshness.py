@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from generator.model.fingerprint import entity_fingerprint, page_fingerprint
+from generator.presentation.links import Link, locate, relative
 from generator.render.context.site import Context, Site
-from generator.render.links import Link, locate, relative
 from generator.review.guides import page_sources
 from generator.review.items import (
     DUE_SOON,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.model import entities as e
-from generator.render.context.site import Context, Site, number
+from generator.presentation.links import anchor
+from generator.presentation.numbers import number
+from generator.render.context.site import Context, Site
 from generator.render.formula_html import formula_html, formula_text
-from generator.render.links import anchor
 
 
 def _input_names(site: Site, kpi: e.Kpi) -> dict[str, str]:

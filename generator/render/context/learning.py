@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from generator.model import entities as e
 from generator.model.fingerprint import item_fingerprint, question_fingerprint
+from generator.presentation.links import Link, anchor, checklist_item_anchor, relative
+from generator.presentation.numbers import number
 from generator.render.context.freshness import acknowledgements
-from generator.render.context.site import Context, Site, TaskItem, number
-from generator.render.links import Link, anchor, checklist_item_anchor, relative
+from generator.render.context.site import Context, Site, TaskItem
 
 
 def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import get_args
 
 from generator.model import entities as e
+from generator.presentation.links import anchor
 from generator.render.context.site import Context, Site
-from generator.render.links import anchor
 
 CADENCES: tuple[str, ...] = get_args(e.Cadence)
 LEVELS: tuple[str, ...] = get_args(e.TrainingLevel)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator.model import entities as e
+from generator.presentation.links import Link, anchor, relative, script_page
 from generator.render.context.learning import checklist_view
 from generator.render.context.site import Context, Site
-from generator.render.links import Link, anchor, relative, script_page
 
 # Hand-written guides the home page points each reader to (they live in docs/guides/).
 GUIDES = {

@@ -10,8 +10,8 @@ from typing import get_args
 
 from generator.model import entities as e
 from generator.model.types import NAME_RE
+from generator.presentation.links import Link, anchor, relative, script_page
 from generator.render.context.site import Context, Site
-from generator.render.links import Link, anchor, relative, script_page
 
 CHANNELS: tuple[str, ...] = get_args(e.Channel)
 

@@ -2,7 +2,7 @@
 
 :class:`Site` answers the questions all pages ask (this text in my language, a link
 from my page to that entity). The page contexts are plain data: strings, numbers,
-lists and :class:`~generator.render.links.Link` values. Author text stays unescaped
+lists and :class:`~generator.presentation.links.Link` values. Author text stays unescaped
 here; templates escape it with the ``md`` filter.
 """
 
@@ -17,8 +17,8 @@ from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import Text
-from generator.render.labels import Labels, labels_for
-from generator.render.links import (
+from generator.presentation.labels import Labels, labels_for
+from generator.presentation.links import (
     Link,
     anchor,
     checklist_item_anchor,
@@ -71,8 +71,10 @@ class Site:
     today: datetime.date = field(default_factory=datetime.date.today)
 
     @classmethod
-    def create(cls, handbook: Handbook, index: Index, rel: Relations, lang: str) -> Site:
-        return cls(handbook, index, rel, lang, labels_for(lang))
+    def create(
+        cls, handbook: Handbook, index: Index, rel: Relations, lang: str, today: datetime.date | None = None
+    ) -> Site:
+        return cls(handbook, index, rel, lang, labels_for(lang), today or datetime.date.today())
 
     def t(self, text: Text | None) -> str:
         """``text`` in this language; empty when missing (the checks report that)."""
@@ -140,10 +142,3 @@ class Site:
 
     def cadence(self, value: str) -> str:
         return self.labels.get(f"cadence.{value}", value)
-
-
-def number(value: object) -> str:
-    """A number as people read it: ``120,000``, ``0.5``; other values as they are."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

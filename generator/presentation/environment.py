@@ -17,8 +17,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render.escape import md, page_title, script_text
-from generator.render.links import Link
+from generator.presentation.escape import md, page_title, script_text
+from generator.presentation.links import Link
 
 # Characters a generated URL may keep as they are; anything else is percent-encoded, so
 # a page path cannot end the Markdown link early.
@@ -27,30 +27,9 @@ _URL_SAFE = "/#.-_~"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-# What ``x.name`` finds on a plain dict as an attribute (a method) rather than as a key.
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
-class _Environment(jinja2.Environment):
-    """Jinja's environment, with a shortcut for ``page.title`` on a plain dict context.
-
-    Jinja tries the attribute first and the key after it, so each field a template read
-    from a context dict raised and caught an ``AttributeError``. For a name that is no
-    attribute of a dict the result is the key's value either way: it is looked up first.
-    """
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
-            try:
-                return obj[attribute]
-            except KeyError:
-                return self.undefined(obj=obj, name=attribute)
-        return super().getattr(obj, attribute)
-
-
 @cache
 def environment() -> jinja2.Environment:
-    env = _Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         # Compiled templates are kept (in the system's temporary folder, keyed by each
         # template's checksum): compiling them is most of a small handbook's generation.

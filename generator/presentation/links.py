@@ -141,3 +141,8 @@ def display_name(kind: str, entity: Any, lang: str) -> str:
     value = getattr(entity, _NAME_FIELD.get(kind, "name"), None)
     text = value.get(lang) if value is not None else ""
     return text or str(getattr(entity, "id", ""))
+
+
+def site_folder(lang: str, default: str) -> str:
+    """Where a language's site goes, relative to ``site/``: the default at the root."""
+    return "" if lang == default else lang

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import difflib
 import re
 import types
 import typing
@@ -19,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, suggest
 from generator.load.yaml_tree import YList, YMap
+from generator.model.fields import entity_fields, has_default
 from generator.model.location import Location
 from generator.model.types import (
     INTERVAL_RE,
@@ -44,17 +44,6 @@ _ID_RULES = {
 }
 
 
-@cache
-def entity_fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
-    """The YAML-facing fields of an entity class with their resolved annotations."""
-    hints = typing.get_type_hints(cls)
-    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
-
-
-def has_default(f: dataclasses.Field[Any]) -> bool:
-    return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-
-
 def describe(value: Any) -> str:
     if isinstance(value, YMap | dict):
         return "a mapping"
@@ -70,11 +59,6 @@ def describe(value: Any) -> str:
         return f"the date {value}"
     text = str(value)
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 # A converter turns one raw YAML value into the field's value, reporting what is wrong:

@@ -1,0 +1,10 @@
+"""Numbers as readers of the handbook, its plans and its print packs see them."""
+
+from __future__ import annotations
+
+
+def number(value: object) -> str:
+    """A number as people read it: ``120,000``, ``0.5``; other values as they are."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
