@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Browser, expect
 
 from generator.export.model_json import model_data
 from generator.publish.publish import PublishOptions, Refused, check_version
@@ -44,8 +45,6 @@ from tests.versions_support import (
 
 VERSIONS = ("1.0.0", "1.1.0")
 FOLDERS = {"en": "", "zh": "zh/"}  # where each language's versions are on the branch
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture(scope="module")
@@ -309,37 +308,26 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def test_progress_carries_over_and_changed_items_ask_for_a_review(served: str) -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("HANDBOOK_SKIP_BROWSER") == "1":
-            pytest.skip(f"{CHROMIUM} is missing and HANDBOOK_SKIP_BROWSER=1")
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium", pytrace=False)
-    from playwright.sync_api import expect, sync_playwright
-
+def test_progress_carries_over_and_changed_items_ask_for_a_review(served: str, browser: Browser) -> None:
     changed = f'li[data-item="{"/".join(CHANGED_ITEM)}"]'
     unchanged = f'li[data-item="{"/".join(UNCHANGED_ITEM)}"]'
     review = "changed since you checked: review again"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(f"{served}1.0.0/stages/market-analysis/")
-            expect(page.locator(".md-version")).to_be_visible()  # Material's version selector
-            expect(page.locator("[data-md-component=outdated]")).to_be_visible()  # 1.0.0 is outdated
-            for item in (unchanged, changed):
-                page.locator(f"{item} label").first.click()
-                expect(page.locator(item)).to_have_class(re.compile(r"\bis-done\b"))
-            page.goto(f"{served}1.1.0/stages/market-analysis/")
-            expect(page.locator("[data-md-component=outdated]")).to_be_hidden()
-            expect(page.locator(unchanged)).to_have_class(re.compile(r"\bis-done\b"))
-            expect(page.locator(f"{unchanged} input[type=checkbox]")).to_be_checked()
-            expect(page.locator(changed)).to_have_class(re.compile(r"\bis-changed\b"))
-            expect(page.locator(changed)).not_to_have_class(re.compile(r"\bis-done\b"))
-            expect(page.locator(changed)).to_contain_text(review)
-            expect(page.locator(unchanged)).not_to_contain_text(review)
-            # The latest alias lands on the same version, with the same progress.
-            page.goto(f"{served}latest/stages/market-analysis/")
-            page.wait_for_url(re.compile(r"/1\.1\.0/stages/market-analysis/"))
-            expect(page.locator(changed)).to_have_class(re.compile(r"\bis-changed\b"))
-        finally:
-            browser.close()
+    page = browser.new_page()
+    page.goto(f"{served}1.0.0/stages/market-analysis/")
+    expect(page.locator(".md-version")).to_be_visible()  # Material's version selector
+    expect(page.locator("[data-md-component=outdated]")).to_be_visible()  # 1.0.0 is outdated
+    for item in (unchanged, changed):
+        page.locator(f"{item} label").first.click()
+        expect(page.locator(item)).to_have_class(re.compile(r"\bis-done\b"))
+    page.goto(f"{served}1.1.0/stages/market-analysis/")
+    expect(page.locator("[data-md-component=outdated]")).to_be_hidden()
+    expect(page.locator(unchanged)).to_have_class(re.compile(r"\bis-done\b"))
+    expect(page.locator(f"{unchanged} input[type=checkbox]")).to_be_checked()
+    expect(page.locator(changed)).to_have_class(re.compile(r"\bis-changed\b"))
+    expect(page.locator(changed)).not_to_have_class(re.compile(r"\bis-done\b"))
+    expect(page.locator(changed)).to_contain_text(review)
+    expect(page.locator(unchanged)).not_to_contain_text(review)
+    # The latest alias lands on the same version, with the same progress.
+    page.goto(f"{served}latest/stages/market-analysis/")
+    page.wait_for_url(re.compile(r"/1\.1\.0/stages/market-analysis/"))
+    expect(page.locator(changed)).to_have_class(re.compile(r"\bis-changed\b"))
