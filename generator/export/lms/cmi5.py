@@ -7,14 +7,13 @@ titles and descriptions in all of them.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from generator.export.lms.course import Course, course_of
 from generator.export.lms.launcher import WORDS, launcher_files, launcher_page
-from generator.export.lms.package import folder_files, zip_bytes
-from generator.export.lms.site import build_for_package
+from generator.export.lms.package import zip_bytes
+from generator.export.lms.site import built_pages
 from generator.export.quiz.bank import one_line
 from generator.model.handbook import Handbook
 from generator.model.types import Text
@@ -29,11 +28,15 @@ def export_cmi5(root: Path, handbook: Handbook, path_id: str | None) -> bytes:
     info = handbook.info
     assert info is not None  # a validated handbook has its metadata
     languages: list[str] = list(info.languages)
-    members: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="handbook-cmi5-") as tmp:
-        for lang in languages:
-            build_for_package(root, handbook, lang, Path(tmp) / lang)
-            members.update(folder_files(Path(tmp) / lang, f"site/{lang}/"))
+    pages: dict[str, bytes] = {}
+    for lang in languages:
+        pages.update(built_pages(root, handbook, lang, f"site/{lang}/"))
+    return cmi5_zip(course, languages, info.default_language, pages)
+
+
+def cmi5_zip(course: Course, languages: list[str], default: str, pages: dict[str, bytes]) -> bytes:
+    """The package of ``course`` around ``pages`` (every language's, named ``site/<lang>/…``)."""
+    members = dict(pages)
     members.update(launcher_files("cmi5"))
     starts = {lang: f"site/{lang}/onboarding/{course.path.id}.html" for lang in languages}
     extra = {
@@ -41,8 +44,7 @@ def export_cmi5(root: Path, handbook: Handbook, path_id: str | None) -> bytes:
         "languages": {lang: WORDS.get(lang, WORDS["en"]) for lang in languages},
         "auId": au_id(course),
     }
-    page = launcher_page(course, info.default_language, "cmi5", starts[info.default_language], extra)
-    members[LAUNCHER] = page.encode("utf-8")
+    members[LAUNCHER] = launcher_page(course, default, "cmi5", starts[default], extra).encode("utf-8")
     members["cmi5.xml"] = course_structure(course, languages)
     return zip_bytes(members)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from generator.export.lms.course import course_of
+from generator.export.lms.course import Course, course_of
 from generator.export.lms.launcher import launcher_files, launcher_page
 from generator.export.lms.manifest import LAUNCHER, scorm_manifest
-from generator.export.lms.package import folder_files, zip_bytes
-from generator.export.lms.site import build_for_package
+from generator.export.lms.package import zip_bytes
+from generator.export.lms.site import built_pages
 from generator.export.quiz.bank import export_language
 from generator.model.handbook import Handbook
 
@@ -20,9 +19,12 @@ def export_scorm(root: Path, handbook: Handbook, path_id: str | None, lang: str 
     """The zip: the launcher at ``index.html``, the built pages of ``lang`` below ``site/``."""
     course = course_of(handbook, path_id)
     lang = export_language(handbook, lang)
-    with tempfile.TemporaryDirectory(prefix="handbook-scorm-") as tmp:
-        build_for_package(root, handbook, lang, Path(tmp))
-        members = folder_files(Path(tmp), SITE)
+    return scorm_zip(course, lang, built_pages(root, handbook, lang, SITE))
+
+
+def scorm_zip(course: Course, lang: str, pages: dict[str, bytes]) -> bytes:
+    """The package of ``course`` around ``pages`` (the built pages, named ``site/…``)."""
+    members = dict(pages)
     members.update(launcher_files("scorm"))
     start = f"{SITE}onboarding/{course.path.id}.html"
     members[LAUNCHER] = launcher_page(course, lang, "scorm", start).encode("utf-8")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.build.site import mkdocs_env
+from generator.export.lms.package import folder_files
 from generator.export.quiz.bank import ExportError
 from generator.model.handbook import Handbook
 from generator.model.index import Index
@@ -25,6 +27,13 @@ from generator.render.mkdocs_config import config_path
 
 # Instant navigation fetches pages through the sitemap of site_url: in a package, plain links.
 _UNPACKABLE_FEATURES = {"navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"}
+
+
+def built_pages(root: Path, handbook: Handbook, lang: str, prefix: str) -> dict[str, bytes]:
+    """``lang``'s built pages and assets by zip name (``prefix`` + path), for a package."""
+    with tempfile.TemporaryDirectory(prefix="handbook-package-") as tmp:
+        build_for_package(root, handbook, lang, Path(tmp))
+        return folder_files(Path(tmp), prefix)
 
 
 def build_for_package(root: Path, handbook: Handbook, lang: str, out: Path) -> None:
