@@ -261,11 +261,8 @@ def stored(served: Served, registration: str) -> list[dict[str, Any]]:
     return sorted(found, key=lambda s: s["timestamp"])
 
 
-def wait_stored(
-    served: Served, registration: str, verbs: list[str], page: Page | None = None
-) -> list[dict[str, Any]]:
-    import time
-
+def wait_stored(served: Served, registration: str, verbs: list[str]) -> list[dict[str, Any]]:
+    """Ralph's statements of the registration once they are ``verbs`` (or after 20 s)."""
     deadline = time.monotonic() + 20
     while True:
         found = stored(served, registration)
