@@ -1,4 +1,5 @@
-// Lint for the handbook's browser code (generator/render/assets) and these tests.
+// Lint for the handbook's browser code (generator/render/assets, the LMS launchers in
+// generator/export/lms/assets) and these tests.
 // Run from the repository: npx --prefix tests/js eslint -c tests/js/eslint.config.mjs
 import js from "@eslint/js";
 import globals from "globals";
@@ -8,7 +9,7 @@ export default [
   {
     // The page's scripts are classic scripts (ES5 style, no build step); learning.js is
     // also imported by Node's test runner, hence the CommonJS `module`.
-    files: ["generator/render/assets/**/*.js"],
+    files: ["generator/render/assets/**/*.js", "generator/export/lms/assets/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

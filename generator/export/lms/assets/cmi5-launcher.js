@@ -13,7 +13,6 @@
   var course = JSON.parse(document.getElementById("course").textContent);
   var storeKey = "sales-handbook:" + course.handbook;
   var CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/";
-  var SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
   var started = Date.now();
   var launch = readLaunch(new URLSearchParams(window.location.search));
   var session = null; // {queue, actor, activity, registration, context, mode, mastery}
