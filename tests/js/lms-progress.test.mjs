@@ -48,16 +48,22 @@ test("summarize: another format's record counts as nothing", () => {
   assert.equal(P.summarize({ ...record(all), v: 3 }, course).done, 0);
 });
 
-test("suspend data: positions round-trip, out-of-range and damaged parts are dropped", () => {
+test("suspend data: items by fingerprint, quizzes by id; what the course no longer has is dropped", () => {
   const quizzes = { q2: { best: 90, passed: true, fp: "abc123", t: 1 } };
   const text = P.encodeSuspend(record(all, quizzes), course, 1000);
-  assert.equal(text, JSON.stringify({ v: 1, t: 1000, i: [0, 1, 2], q: [[1, 90, 1, "abc123"]] }));
+  assert.equal(text, JSON.stringify({ v: 1, t: 1000, i: ["aa11", "bb22", "cc33"], q: [["q2", 90, 1, "abc123"]] }));
   assert.deepEqual(P.decodeSuspend(text, course), { t: 1000, items: [0, 1, 2], quizzes: [[1, 90, 1, "abc123"]] });
-  const bad = JSON.stringify({ v: 1, t: 1, i: [0, 7, -1, 1.5, "2"], q: [[5, 90, 1, ""], [0, 101, 1, ""], [0, 50, 0, "<x>"]] });
+  const bad = JSON.stringify({ v: 1, t: 1, i: ["aa11", "zz99", 3], q: [["q9", 90, 1, ""], ["q1", 101, 1, ""], ["q1", 50, 0, "<x>"]] });
   assert.deepEqual(P.decodeSuspend(bad, course), { t: 1, items: [0], quizzes: [] });
   for (const junk of ["", "{", "null", "[]", JSON.stringify({ v: 2, t: 1, i: [], q: [] })]) {
     assert.equal(P.decodeSuspend(junk, course), null, junk);
   }
+});
+
+test("suspend data: a later version that moves, adds or changes items keeps the right ticks", () => {
+  const text = P.encodeSuspend(record({ "path:p/a": ["aa11", 5], "path:p/c": ["cc33", 5] }), course, 1000);
+  const later = { items: [["path:p/new", "dd44"], ["path:p/c", "cc33"], ["path:p/a", "ee55"]], quizzes: [] };
+  assert.deepEqual(P.decodeSuspend(text, later).items, [1], "c kept its tick; a changed, so it lost it");
 });
 
 test("seed: an empty browser gets the LMS's progress, with the items' fingerprints", () => {

@@ -56,29 +56,40 @@
     return { done: done, total: course.items.length, quizzes: quizzes, score: score, status: status };
   }
 
-  /* The path's progress as a short text for the LMS: the positions of the ticked items in
-   * the course's list and each taken quiz by position, all as of one time. Positions, not
-   * ids, keep it far below SCORM 1.2's 4,096 characters. */
+  /* The path's progress as a short text for the LMS: each ticked item by the first
+   * characters of its fingerprint, each taken quiz by id, all as of one time. Fingerprints
+   * rather than positions: an item moved or added by a later version of the handbook does
+   * not take another's tick, and an item changed since loses it, as on the path page. Short
+   * ones keep the text far below SCORM 1.2's 4,096 characters. */
+  var SHORT = 6;
+  function short(item) { return (item[1] || item[0]).slice(0, SHORT); }
+
   function encodeSuspend(record, course, now) {
     var usable = isObject(record) && record.v === RECORD;
     var items = [], quizzes = [];
-    course.items.forEach(function (item, n) { if (usable && ticked(record, item)) { items.push(n); } });
-    course.quizzes.forEach(function (q, n) {
+    course.items.forEach(function (item) { if (usable && ticked(record, item)) { items.push(short(item)); } });
+    course.quizzes.forEach(function (q) {
       var saved = usable ? quizOf(record, q[0]) : null;
-      if (saved) { quizzes.push([n, saved.best, saved.passed ? 1 : 0, FP.test(saved.fp) ? saved.fp : ""]); }
+      if (saved) { quizzes.push([q[0], saved.best, saved.passed ? 1 : 0, FP.test(saved.fp) ? saved.fp : ""]); }
     });
     return JSON.stringify({ v: SUSPEND, t: Math.floor(now), i: items, q: quizzes });
   }
 
+  /* The LMS's text, checked: {t, items: [positions in course.items], quizzes: [[position,
+   * best, passed, fp]]} for what this version of the course still has; null if unreadable. */
   function decodeSuspend(text, course) {
     var raw;
     try { raw = JSON.parse(text); } catch (e) { return null; }
     if (!isObject(raw) || raw.v !== SUSPEND || !isTime(raw.t) || !Array.isArray(raw.i) || !Array.isArray(raw.q)) { return null; }
-    var inRange = function (n, list) { return typeof n === "number" && n >= 0 && n < list.length && Math.floor(n) === n; };
-    var items = raw.i.filter(function (n) { return inRange(n, course.items); });
-    var quizzes = raw.q.filter(function (q) {
-      return Array.isArray(q) && q.length === 4 && inRange(q[0], course.quizzes) && typeof q[1] === "number" &&
-        q[1] >= 0 && q[1] <= 100 && (q[2] === 0 || q[2] === 1) && typeof q[3] === "string" && (q[3] === "" || FP.test(q[3]));
+    var ids = course.quizzes.map(function (c) { return c[0]; });
+    var items = [], quizzes = [];
+    course.items.forEach(function (item, n) { if (raw.i.indexOf(short(item)) >= 0) { items.push(n); } });
+    raw.q.forEach(function (q) {
+      var n = Array.isArray(q) ? ids.indexOf(q[0]) : -1;
+      if (n >= 0 && q.length === 4 && typeof q[1] === "number" && q[1] >= 0 && q[1] <= 100 &&
+          (q[2] === 0 || q[2] === 1) && typeof q[3] === "string" && (q[3] === "" || FP.test(q[3]))) {
+        quizzes.push([n, q[1], q[2], q[3]]);
+      }
     });
     return { t: raw.t, items: items, quizzes: quizzes };
   }
