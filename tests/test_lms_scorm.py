@@ -8,6 +8,7 @@ launched again in a fresh browser that has only what the LMS kept.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import json
@@ -27,8 +28,10 @@ from lxml import etree
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, expect, sync_playwright
 
 from generator.export.lms.course import Course, course_of
+from generator.export.lms.launcher import launcher_page
 from generator.export.lms.scorm import SITE, scorm_zip
 from generator.export.lms.site import built_pages
+from generator.model.types import Text
 from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import JS, handbook_cli, zip_members
@@ -347,3 +350,13 @@ def test_status_against_the_pass_marks(
     assert cmi(page, "cmi.core.score.raw") == str(best)
     kept = close_launcher(page)
     assert kept["core"]["exit"] == ""  # done: nothing to resume
+
+
+def test_an_author_title_cannot_end_the_launchers_script(served: Served) -> None:
+    """The path's title reaches the launcher as text: escaped in HTML, \\u003c in the JSON."""
+    attack = '</script><script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
+    path = dataclasses.replace(served.course.path, title=Text(en=attack, zh=attack))
+    page = launcher_page(dataclasses.replace(served.course, path=path), "en", "scorm", "site/index.html")
+    assert page.count("<script") == 3 and "<img" not in page  # the data, progress rules, launcher
+    blob = page.split('<script type="application/json" id="course">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(blob)["words"]["finish"] and "</" not in blob
