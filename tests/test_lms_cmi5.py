@@ -118,6 +118,7 @@ def _handler(lms: Lms, web: Path) -> type[http.server.SimpleHTTPRequestHandler]:
                 },
                 "launchMode": "Normal",
                 "moveOn": "CompletedAndPassed",
+                "returnURL": "/returned.html",
             }
             self._answer(200, json.dumps(launch_data).encode())
 
@@ -149,6 +150,9 @@ def served(tmp_path_factory: pytest.TempPathFactory, ralph: Lrs) -> Iterator[Ser
     with zipfile.ZipFile(zip_path) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
         archive.extractall(web / "package")
+    (web / "returned.html").write_text(
+        "<!doctype html><title>LMS</title><p>Back in the LMS.", encoding="utf-8"
+    )
     lms = Lms(ralph)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(lms, web))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -288,8 +292,13 @@ def _record(course: Course, best: int) -> dict[str, Any]:
 def test_a_finished_path_reaches_ralph_as_cmi5_statements(context: BrowserContext, served: Served) -> None:
     page, registration = launch(context, served, _record(served.course, 90))
     wait_stored(served, registration, ["initialized", "completed", "passed"])
+    # The learner's browser language (zh-CN) chose the Chinese pages and words.
+    expect(page.locator("#lms-status")).to_contain_text("已通过")
+    expect(page.frame_locator("#content").locator("html")).to_have_attribute("lang", "zh")
+    assert not page.errors  # type: ignore[attr-defined]
     page.locator("#lms-finish").click()
     found = wait_stored(served, registration, ["initialized", "completed", "passed", "terminated"])
+    page.wait_for_url("**/returned.html")  # back to the LMS, once the statements are out
     assert served.lms.fetched[registration] == 1
     session = served.lms.sessions[registration]
     for statement in found:
@@ -306,9 +315,6 @@ def test_a_finished_path_reaches_ralph_as_cmi5_statements(context: BrowserContex
     assert completed["completion"] is True
     assert passed["success"] is True and passed["score"]["scaled"] == 0.9
     assert terminated["duration"].startswith("PT")
-    # The learner's browser language (zh-CN) chose the Chinese pages and words.
-    expect(page.locator("#lms-status")).to_contain_text("已通过")
-    assert not page.errors  # type: ignore[attr-defined]
 
 
 def test_a_quiz_below_its_pass_mark_is_failed(context: BrowserContext, served: Served) -> None:

@@ -52,7 +52,8 @@
           queue: new X.Queue(window.localStorage, "sales-handbook-xapi:" + course.handbook + ":" + launch.registration, send, window.setTimeout.bind(window)),
           context: data.contextTemplate || {},
           mode: data.launchMode || "Normal",
-          mastery: typeof data.masteryScore === "number" ? data.masteryScore : null
+          mastery: typeof data.masteryScore === "number" ? data.masteryScore : null,
+          returnURL: typeof data.returnURL === "string" ? data.returnURL : ""
         };
         record("initialized");
         report();
@@ -117,7 +118,14 @@
     document.getElementById("content").src = course.start;
     if (!launch) { line.textContent = words.offline; return; }
     start().catch(function () { line.textContent = words.offline; });
-    done.addEventListener("click", function () { finish(); done.disabled = true; });
+    done.addEventListener("click", function () {
+      finish();
+      done.disabled = true;
+      // cmi5: once the statements are out, go back where the LMS asked the AU to return.
+      if (session && session.returnURL) {
+        session.queue.flush().then(function () { window.location.assign(session.returnURL); });
+      }
+    });
   });
   window.HandbookCmi5 = { report: report, finish: finish, pending: function () { return session ? session.queue.pending().length : -1; } };
 }());
