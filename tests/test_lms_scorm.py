@@ -97,6 +97,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         archive.extractall(web / "package")
     shutil.copy(RUNTIME, web / "scorm12.min.js")
     (web / "lms.html").write_text(HARNESS, encoding="utf-8")
+    # An LMS that opens the SCO in a window of its own instead of a frame.
+    window_harness = HARNESS.replace(
+        '<iframe id="sco" src="package/index.html" style="width:1200px;height:800px"></iframe>', ""
+    )
+    (web / "lms-window.html").write_text(window_harness, encoding="utf-8")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(web)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -360,3 +365,30 @@ def test_an_author_title_cannot_end_the_launchers_script(served: Served) -> None
     assert page.count("<script") == 3 and "<img" not in page  # the data, progress rules, launcher
     blob = page.split('<script type="application/json" id="course">', 1)[1].split("</script>", 1)[0]
     assert json.loads(blob)["words"]["finish"] and "</" not in blob
+
+
+def test_an_lms_that_opens_a_window_is_found_through_the_opener(
+    context: BrowserContext, served: Served
+) -> None:
+    lms = context.new_page()
+    lms.goto(f"{served.base}lms-window.html", wait_until="networkidle")
+    with context.expect_page() as opened:
+        lms.evaluate("window.open('package/index.html', 'sco')")
+    sco = opened.value
+    sco.wait_for_load_state("networkidle")
+    expect(sco.frame_locator("#content").locator(".timeline")).to_be_visible()
+    calls = lms.evaluate("window.lms.calls")
+    assert calls[0] == "LMSInitialize" and calls.count("LMSInitialize") == 1
+    assert lms.evaluate("window.API.LMSGetValue('cmi.core.lesson_status')") == "incomplete"
+
+
+def test_without_an_lms_the_handbook_still_works_and_says_so(context: BrowserContext, served: Served) -> None:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{served.base}package/index.html", wait_until="networkidle")
+    expect(page.locator("#lms-status")).to_contain_text("Not connected to a learning system")
+    item = served.course.items[0][0]
+    page.frame_locator("#content").locator(f'li[data-item="{item}"] label.task-list-control').click()
+    expect(page.frame_locator("#content").locator(f'li[data-item="{item}"] input')).to_be_checked()
+    assert not errors
