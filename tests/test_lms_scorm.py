@@ -392,3 +392,11 @@ def test_without_an_lms_the_handbook_still_works_and_says_so(context: BrowserCon
     page.frame_locator("#content").locator(f'li[data-item="{item}"] label.task-list-control').click()
     expect(page.frame_locator("#content").locator(f'li[data-item="{item}"] input')).to_be_checked()
     assert not errors
+
+
+def test_a_handbook_without_mkdocs_yml_is_told_what_is_missing(tmp_path: Path) -> None:
+    _copy_handbook(tmp_path)
+    (tmp_path / "mkdocs.yml").unlink()
+    done = handbook_cli("export", "scorm", "--path", PATH, "--out", str(tmp_path / "x.zip"), cwd=tmp_path)
+    message = done.stderr.decode()
+    assert done.returncode == 2 and "mkdocs.yml" in message and "Traceback" not in message

@@ -36,11 +36,6 @@ class Course:
     def summary(self) -> Text:
         return self.path.summary
 
-    @property
-    def mastery(self) -> int | None:
-        """The highest pass mark of the path's quizzes, as a percent; None without quizzes."""
-        return max((mark for _, mark in self.quizzes), default=None)
-
 
 def course_of(handbook: Handbook, path_id: str | None) -> Course:
     """The course of path ``path_id``; an :class:`ExportError` names the paths there are."""

@@ -51,8 +51,21 @@ def build_for_package(root: Path, handbook: Handbook, lang: str, out: Path) -> N
         raise ExportError(f"MkDocs could not build the '{lang}' pages: {' '.join(problems)[:500]}")
 
 
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml for its theme features only: tags such as !!python/name are skipped."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
 def _package_config(root: Path, lang: str) -> dict[str, Any]:
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    source = root / "mkdocs.yml"
+    try:
+        base = yaml.load(source.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # a SafeLoader
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExportError(f"{source}: cannot be read ({exc.__class__.__name__}); the pages need it") from None
+    if not isinstance(base, dict):
+        raise ExportError(f"{source}: is not a MkDocs configuration (a mapping of settings)")
     theme = base.get("theme")
     theme = theme if isinstance(theme, dict) else {}
     features = [f for f in theme.get("features", []) if f not in _UNPACKABLE_FEATURES]
