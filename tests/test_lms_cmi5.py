@@ -266,8 +266,8 @@ def stored(served: Served, registration: str) -> list[dict[str, Any]]:
 
 
 def wait_stored(served: Served, registration: str, verbs: list[str]) -> list[dict[str, Any]]:
-    """Ralph's statements of the registration once they are ``verbs`` (or after 20 s)."""
-    deadline = time.monotonic() + 20
+    """Ralph's statements of the registration once they are ``verbs`` (or after 60 s)."""
+    deadline = time.monotonic() + 60
     while True:
         found = stored(served, registration)
         if [s["verb"]["id"].rsplit("/", 1)[1] for s in found] == verbs or time.monotonic() > deadline:
