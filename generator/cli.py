@@ -93,8 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", "write the handbook's data for other tools")
     p.add_argument(
         "what",
-        choices=("model", "quizzes", "checklists", "print", "codeowners"),
-        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html) or codeowners",
+        choices=("model", "quizzes", "checklists", "print", "codeowners", "scorm", "cmi5"),
+        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html), codeowners, "
+        "or an onboarding path for a learning-management system: scorm (SCORM 1.2) or cmi5 (zip)",
     )
     p.add_argument(
         "--format",
@@ -103,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lang", help="en or zh; default: the handbook's default language")
     p.add_argument("--role", metavar="ID", help="print: the pack of this role instead of the whole handbook")
+    p.add_argument("--path", metavar="ID", help="scorm, cmi5: the onboarding path to package")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 

@@ -180,7 +180,26 @@ def run_export(args: argparse.Namespace) -> int:
             print(format_text(diagnostic), file=sys.stderr)
         print("error: fix the problems above before exporting", file=sys.stderr)
         return 1
+    if args.what in ("scorm", "cmi5"):
+        return run_export_lms(args, result.handbook)
     return _export_file(args, result.handbook)
+
+
+def run_export_lms(args: argparse.Namespace, handbook: Handbook) -> int:
+    """``handbook export scorm|cmi5 --path ID``: an onboarding path for an LMS, as a zip."""
+    from generator.export.output import write_output
+    from generator.export.quiz.bank import ExportError
+    from generator.lms import export_package
+
+    if args.out is None or args.out.suffix.lower() != ".zip":
+        raise UsageError(f"{args.what} packages are zip files: give --out FILE.zip")
+    try:
+        data = export_package(args.what, args.root, handbook, path=args.path, lang=args.lang, fmt=args.format)
+        write_output(data, args.out, force=args.force, binary=True)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"{args.out}: {args.what} package of onboarding path '{args.path}' written", file=sys.stderr)
+    return 0
 
 
 def run_schema(args: argparse.Namespace) -> int:

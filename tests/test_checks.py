@@ -48,6 +48,35 @@ SECOND_STAGE = """stages:
 S, P, ONB, Q = "process/stage.yaml", "process/people.yaml", "process/onboarding.yaml", "quizzes/basics.yaml"
 H = "process/handbook.yaml"
 
+# Questions that repeat the key positions of the fixture's own (first option; first two of three).
+FIRST_KEYED = """      - id: first-step-{n}
+        type: single
+        prompt: {{en: "Which step comes first, again?", zh: 再问：哪一步最先？}}
+        options:
+          - id: a
+            text: {{en: Find customers, zh: 寻找客户}}
+            correct: true
+          - id: b
+            text: {{en: Sign the contract, zh: 签订合同}}
+        explanation: {{en: Prospecting comes first., zh: 先寻找客户。}}
+        tests: [step:find-customers]
+"""
+SAME_SET_KEYED = """      - id: crm-uses-again
+        type: multiple
+        prompt: {en: "What does the CRM keep, again?", zh: 再问：CRM 保存什么？}
+        options:
+          - id: a
+            text: {en: Customer files, zh: 客户档案}
+            correct: true
+          - id: b
+            text: {en: Follow-up status, zh: 跟进进度}
+            correct: true
+          - id: c
+            text: {en: Lunch orders, zh: 午餐订单}
+        explanation: {en: It keeps customer files and follow-up status., zh: 它保存客户档案和跟进进度。}
+        tests: [tool:crm]
+"""
+
 CASES = [
     Case(
         "duplicate-id",
@@ -224,6 +253,23 @@ CASES = [
         [("text: {en: Lunch orders, zh: 午餐订单}", "text: {en: Customer files, zh: 午餐订单}")],
         "- id: c",
         nth=2,
+    ),
+    Case(
+        "answer-positions",
+        Q,
+        [
+            (
+                "        tests: [step:find-customers]\n",
+                "        tests: [step:find-customers]\n" + FIRST_KEYED.format(n=2) + FIRST_KEYED.format(n=3),
+            )
+        ],
+        "- id: basics",
+    ),
+    Case(
+        "answer-positions",
+        Q,
+        [("        tests: [tool:crm]\n", "        tests: [tool:crm]\n" + SAME_SET_KEYED)],
+        "- id: basics",
     ),
     Case("question-shape", Q, [("answer: true", "answer: 3")], "answer: 3"),
     Case("numeric-tolerance", Q, [("        tolerance: 0.5\n", "")], "- id: win-rate-value"),

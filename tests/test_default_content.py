@@ -131,3 +131,15 @@ def test_open_question_example_is_a_do_dont_pair() -> None:
     assert "What challenges are you facing right now?" in text
     assert "Do you need our product?" in text
     assert "您目前面临哪些挑战" in text and "您是否需要我们的产品" in text
+
+
+def test_follow_up_visits_fall_on_the_same_days_everywhere(model: dict) -> None:
+    """The meeting's schedule, the stage-5 checklist and the quiz answer name the same days."""
+    [meeting] = [m for m in model["meetings"] if m["id"] == "follow-up-visits"]
+    planned = [occurrence["day"] for occurrence in meeting["schedule"]]
+    [checklist] = [c for c in model["checklists"] if c["id"] == "order-and-after-sales"]
+    visits = [i["day"] for i in checklist["items"] if i["id"].endswith("-follow-up-visit")]
+    quizzed = {q["id"]: q.get("answer") for quiz in model["quizzes"] for q in quiz["questions"]}
+    assert planned == visits == [7, 30, 90]
+    assert quizzed["oa-second-follow-up-day"] == planned[1]
+    assert quizzed["oa-last-follow-up-day"] == planned[-1]

@@ -16,6 +16,7 @@ from lxml import etree
 
 from generator.export.quiz import export_quizzes
 from generator.export.quiz.bank import ExportError, one_line, question_bank
+from generator.export.quiz.order import delivery_order, in_delivery_order
 from generator.export.quiz.weights import MOODLE_FRACTIONS, choice_fractions, correct_shares, wrong_share
 from generator.model import entities as e
 from generator.model.handbook import Handbook
@@ -106,10 +107,13 @@ def _check_gift_answer(got: dict[str, Any], question: e.Question, lang: str) -> 
     elif question.type == "numeric":
         assert gift_number(got) == (question.answer, question.tolerance)
     else:
+        # GIFT has no shuffle flag of its own: the file itself must not keep the authored order.
+        shown = in_delivery_order(question.id, [o.id for o in question.options], question.options)
+        assert shown != question.options
         texts = [gift_text(c["text"]) for c in got["choices"]]
-        assert texts == [one_line(o.text, lang) for o in question.options]
+        assert texts == [one_line(o.text, lang) for o in shown]
         right = [c["isCorrect"] or (c["weight"] or 0) > 0 for c in got["choices"]]
-        assert right == [o.correct for o in question.options]
+        assert right == [o.correct for o in shown]
 
 
 def test_gift_escapes_every_special_character(workspace: Workspace, tmp_path: Path) -> None:
@@ -117,11 +121,12 @@ def test_gift_escapes_every_special_character(workspace: Workspace, tmp_path: Pa
     parsed = [q for q in gift_of(handbook, "en", tmp_path) if q["type"] != "Category"]
     first, crm = parsed[0], parsed[1]
     assert gift_text(first["stem"]) == clean(NASTY) + " Which step comes first?"
-    assert gift_text(first["choices"][0]["text"]) == "%50 off first"
-    assert first["choices"][0]["isCorrect"] and first["choices"][0]["weight"] is None
-    assert gift_text(crm["choices"][0]["text"]) == clean(NASTY) + " Customer files"
+    right = next(c for c in first["choices"] if c["isCorrect"])
+    assert gift_text(right["text"]) == "%50 off first" and right["weight"] is None
+    weights = {gift_text(c["text"]): c["weight"] for c in crm["choices"]}
+    assert weights[clean(NASTY) + " Customer files"] == 50
     assert gift_text(crm["globalFeedback"]).startswith(clean(NASTY) + " It keeps customer files")
-    assert [c["weight"] for c in crm["choices"]] == [50, 50, -100]
+    assert sorted(weights.values()) == [-100, 50, 50]
 
 
 # --- Moodle XML, read by lxml, against the GIFT export ----------------------------------------
@@ -178,8 +183,8 @@ def test_moodle_xml_carries_special_characters(workspace: Workspace) -> None:
     assert b"<![CDATA[" in data
     first, crm = [q for q in moodle_questions(data) if q["type"] != "Category"][:2]
     assert first["stem"] == clean(NASTY) + " Which step comes first?"
-    assert first["answers"][0]["text"] == "%50 off first"
-    assert crm["answers"][0]["text"] == clean(NASTY) + " Customer files"
+    assert "%50 off first" in [a["text"] for a in first["answers"]]
+    assert clean(NASTY) + " Customer files" in [a["text"] for a in crm["answers"]]
 
 
 # --- Moodle's grades ------------------------------------------------------------------------
@@ -261,7 +266,8 @@ def _expected_qti_response(question: e.Question) -> list[str]:
         return [
             str(int(question.answer)) if question.answer == int(question.answer) else str(question.answer)
         ]
-    return [o.id for o in question.options if o.correct]
+    ids = [o.id for o in question.options]
+    return [o.id for o in in_delivery_order(question.id, ids, question.options) if o.correct]
 
 
 def test_qti_handles_ids_that_start_with_a_digit_and_special_characters(
@@ -307,3 +313,13 @@ def test_export_quizzes_command(tmp_path: Path) -> None:
     assert wrong.returncode == 2 and b"cannot be exported as 'csv'" in wrong.stderr
     lang = handbook_cli("export", "quizzes", "--format", "gift", "--lang", "fr")
     assert lang.returncode == 2 and b"not written in 'fr'" in lang.stderr
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 7])
+def test_delivery_order_is_stable_and_never_the_authored_one(n: int) -> None:
+    ids = [chr(ord("a") + i) for i in range(n)]
+    for question in ("q1", "q2", "kpi-target-formula", "x" * 40):
+        order = delivery_order(question, ids)
+        assert sorted(order) == list(range(n))
+        assert order != list(range(n))
+        assert order == delivery_order(question, list(ids))

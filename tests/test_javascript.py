@@ -39,5 +39,14 @@ def test_eslint_is_clean_on_our_browser_code() -> None:
             "eslint is not installed: run `npm ci --prefix tests/js --no-audit --no-fund`", pytrace=False
         )
     config = str((TOOLS / "eslint.config.mjs").relative_to(REPO))
-    done = run(str(ESLINT), "--max-warnings", "0", "-c", config, "generator/render/assets", "tests/js")
+    done = run(
+        str(ESLINT),
+        "--max-warnings",
+        "0",
+        "-c",
+        config,
+        "generator/render/assets",
+        "generator/lms/assets",
+        "tests/js",
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -31,6 +31,8 @@ MAY_USE: dict[str, frozenset[str]] = {
     "diff": frozenset({"model", "diagnostics", "validate", "export"}),
     "render": frozenset({"model", "diagnostics", "load", "presentation", "diff", "review"}),
     "build": frozenset({"model", "diagnostics", "presentation", "render"}),
+    # An onboarding path packaged for a learning-management system: built pages and a launcher.
+    "lms": frozenset({"model", "diagnostics", "presentation", "export", "render", "build"}),
     "publish": frozenset(
         {"model", "diagnostics", "load", "presentation", "export", "diff", "render", "build"}
     ),
@@ -52,6 +54,7 @@ MAY_USE: dict[str, frozenset[str]] = {
             "starter",
             "review",
             "environment",
+            "lms",
         }
     ),
     # The command line also names the lock's default wait and the review day/interval types.

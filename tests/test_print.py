@@ -113,6 +113,16 @@ def test_quiz_answers_only_in_the_key(handbook: Handbook) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_answer_key_names_options_by_their_text(handbook: Handbook, lang: str) -> None:
+    key = export_print(handbook, lang).decode("utf-8").split('id="answers"')[1]
+    assert not re.search(r"(^|[>\s；;])[a-z]\) ", key)
+    for _, question in handbook.questions:
+        for option in question.options:
+            if option.correct:
+                assert escaped(one_line(option.text, lang)) in key, (question.id, option.id)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_role_pack_prints(browser: Browser, handbook: Handbook, lang: str, tmp_path: Path) -> None:
     html = export_print(handbook, lang, ROLE)
     assert_self_contained(html.decode("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
@@ -146,3 +147,44 @@ def pass_mark_is_percent(ctx: Context) -> Iterator[Finding]:
             )
         if not quiz.questions:
             yield Finding(quiz.loc, f"quiz '{quiz.id}' has no questions", "add questions or remove it")
+
+
+# A pattern needs a few questions to be one: with one or two, any position is "most".
+_FEWEST_SINGLE, _FEWEST_MULTIPLE = 3, 2
+
+
+@check("answer-positions", level="warning")
+def answer_positions_spread(ctx: Context) -> Iterator[Finding]:
+    """A quiz's correct options do not sit in one place, so position gives no answer away.
+
+    Among three or more single-choice questions, no position (first, second …) holds the
+    correct option of more than half; among two or more multiple-choice questions, the
+    correct options do not always form the same set of positions.
+    Passes: single-choice keys at the 1st, 3rd, 2nd and 4th option.
+    Fails: three single-choice questions all keyed on their first option; every
+    multiple-choice question keyed on its first three options.
+    """
+    for quiz in ctx.handbook.quizzes:
+        singles = [_key_positions(q) for q in quiz.questions if q.type == "single"]
+        if len(singles) >= _FEWEST_SINGLE:
+            position, count = Counter(singles).most_common(1)[0]
+            if count * 2 > len(singles) and len(position) == 1:
+                yield Finding(
+                    quiz.loc,
+                    f"quiz '{quiz.id}': {count} of {len(singles)} single-choice answers are option "
+                    f"{position[0] + 1}",
+                    "reorder the options so that the correct one moves around",
+                )
+        multiples = {_key_positions(q) for q in quiz.questions if q.type == "multiple"}
+        count = sum(q.type == "multiple" for q in quiz.questions)
+        if count >= _FEWEST_MULTIPLE and len(multiples) == 1:
+            shown = ", ".join(str(p + 1) for p in next(iter(multiples)))
+            yield Finding(
+                quiz.loc,
+                f"quiz '{quiz.id}': every multiple-choice answer is options {shown}",
+                "reorder the options so that the correct ones differ from question to question",
+            )
+
+
+def _key_positions(question: e.Question) -> tuple[int, ...]:
+    return tuple(i for i, option in enumerate(question.options) if option.correct)

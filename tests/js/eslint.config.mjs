@@ -1,6 +1,7 @@
-// Lint for the handbook's browser code (generator/render/assets) and these tests.
-// Run from the repository (patterns are relative to it), as tests/test_javascript.py does:
-//   tests/js/node_modules/.bin/eslint -c tests/js/eslint.config.mjs generator/render/assets tests/js
+// Lint for the handbook's browser code (generator/render/assets, the LMS launchers in
+// generator/lms/assets) and these tests. Run from the repository (patterns are
+// relative to it), as tests/test_javascript.py does:
+//   tests/js/node_modules/.bin/eslint -c tests/js/eslint.config.mjs generator/render/assets generator/lms/assets tests/js
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -9,7 +10,7 @@ export default [
   {
     // The page's scripts are classic scripts (ES5 style, no build step); learning.js is
     // also imported by Node's test runner, hence the CommonJS `module`.
-    files: ["generator/render/assets/**/*.js"],
+    files: ["generator/render/assets/**/*.js", "generator/lms/assets/**/*.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

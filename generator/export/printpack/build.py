@@ -293,11 +293,16 @@ def quiz_view(x: _Lang, quiz: BankQuiz) -> v.QuizView:
 
 
 def answer_text(x: _Lang, q: BankQuestion) -> str:
-    """``b) Email or phone``; ``True``; ``25 (± 0.5) percent (%)``."""
+    """``Email or phone``; ``True``; ``25 (± 0.5) percent (%)``.
+
+    Choice answers are named by their text, not a letter: a letter means nothing once
+    the options are shown in another order (the site shuffles them).
+    """
     if q.type == "true-false":
         return x.words["true" if q.answer else "false"]
     if q.type == "numeric":
         assert isinstance(q.answer, float)
         unit = f" {x.label('unit', q.unit)}" if q.unit else ""
         return f"{number(q.answer)} (± {number(q.tolerance)}){unit}"
-    return "; ".join(f"{letter(i)}) {o.text}" for i, o in enumerate(q.options) if o.correct)
+    separator = "；" if x.lang == "zh" else "; "
+    return separator.join(o.text for o in q.options if o.correct)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.export.quiz.order import in_delivery_order
 from generator.export.quiz.weights import choice_fractions
 from generator.model import entities as e
 from generator.model.handbook import Handbook
@@ -110,10 +111,11 @@ def _question(question: e.Question, lang: str) -> BankQuestion:
             fractions = choice_fractions([o.correct for o in question.options], question.type == "single")
         except ValueError as exc:
             raise ExportError(f"question '{question.id}': {exc}") from None
-        options = tuple(
+        authored = [
             BankOption(option.id, one_line(option.text, lang), option.correct, fraction)
             for option, fraction in zip(question.options, fractions, strict=True)
-        )
+        ]
+        options = tuple(in_delivery_order(question.id, [o.id for o in question.options], authored))
     answer = question.answer
     if question.type == "numeric" and not isinstance(answer, bool) and answer is not None:
         answer = float(answer)

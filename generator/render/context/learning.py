@@ -203,7 +203,9 @@ def _plain(value: object) -> str:
 
 def _answer(site: Site, question: e.Question) -> str:
     if question.type in ("single", "multiple"):
-        return ", ".join(f"{o.id}) {site.t(o.text)}" for o in question.options if o.correct)
+        # By content, not by letter: the page shows the options in a shuffled order.
+        separator = "；" if site.lang == "zh" else "; "
+        return separator.join(site.t(o.text) for o in question.options if o.correct)
     if question.type == "true-false":
         return site.label("true" if question.answer is True else "false")
     value = number(question.answer)
