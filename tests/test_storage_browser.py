@@ -3,7 +3,7 @@
 A full browser storage says so at once and hands the reader a progress link; two tabs
 merge their ticks instead of overwriting each other; damaged or foreign records are set
 aside (several copies, bounded) or, when even that fails, offered to copy; dates out of
-any sane range in links are refused. The default handbook is built once for the module.
+any sane range in links are refused. The default handbook is the test session's one build (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.site_support import CHROMIUM, CHROMIUM_ARGS, BuiltSite, built_site, require_chromium
+from tests.site_support import BuiltSite
 
 STAGE = "customer-communication"
 ITEM = f'li[data-item="{STAGE}/choose-contact-channel"]'
@@ -35,21 +35,6 @@ FREE_STORAGE = """() => Object.keys(localStorage).filter(k => k.startsWith("fill
   .forEach(k => localStorage.removeItem(k))"""
 SET_ASIDE = """k => Object.keys(localStorage).filter(n => n.startsWith(k + ":set-aside"))
   .sort().map(n => localStorage.getItem(n))"""
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    with built_site(tmp_path_factory.mktemp("handbook")) as site:
-        yield site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
