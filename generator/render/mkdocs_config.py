@@ -1,8 +1,8 @@
 """One MkDocs configuration per language, inheriting the project's ``mkdocs.yml``.
 
 Two builds, not one build with a translation plugin: each language gets its own search
-index (Chinese needs jieba's word splitting) and its own navigation, and the language
-switcher (``extra.alternate``) links the two sites. The default language is served at
+index (Pagefind, after the build: :mod:`generator.build.search`) and its own navigation,
+and the language switcher (``extra.alternate``) links the two sites. The default language is served at
 ``site/``, every other one at ``site/<lang>/``.
 """
 
@@ -15,20 +15,13 @@ from typing import Any
 
 import yaml
 
-from generator.render.escape import md
+from generator.render.escape import md, page_title
 from generator.render.labels import labels_for
 from generator.render.pages import SECTIONS, Page
 from generator.render.writer import write_if_changed
 
 OVERRIDES = Path(__file__).parent / "overrides"
 HEADER = "# Written by the handbook generator from process/*.yaml: edit those, not this file.\n"
-
-# Material's default separator, plus the zero-width space jieba puts between Chinese
-# words and the Chinese punctuation marks, so a sentence splits into searchable words.
-ZH_SEPARATOR = (
-    r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
-    r"|[，。、；：！？“”‘’（）《》【】「」…—]+"
-)
 
 # Hand-written guides listed first in the Guides tab, in this order.
 GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
@@ -56,28 +49,22 @@ def build_config(
     guides: Sequence[str],
     identity: dict[str, str] | None = None,
     site_url: str = "",
-    words: Path | None = None,
 ) -> dict[str, Any]:
     """The configuration of ``lang``'s build, as a plain mapping.
 
     ``site_url`` (from ``mkdocs.yml``) gets the language's folder: Material's instant
-    navigation only follows links listed in each build's sitemap. ``words`` is a jieba
-    user dictionary, so that Chinese search keeps the handbook's terms (复购率) whole.
+    navigation only follows links listed in each build's sitemap. The handbook's title is
+    the site's description: the meta description of a page whose front matter has none.
     """
-    search: dict[str, Any] = {"lang": [lang] if lang == "en" else [lang, "en"]}
-    if lang == "zh":
-        search["separator"] = ZH_SEPARATOR
-        if words is not None:
-            search["jieba_dict_user"] = str(words.resolve())
     folder = site_folder(lang, default)
     config: dict[str, Any] = {
         "INHERIT": "../mkdocs.yml",
         # Material prints the site name into the page unescaped: escape it once here.
         "site_name": str(md(title)),
+        "site_description": str(page_title(title)),
         "docs_dir": f"docs/{lang}",
         "site_dir": posixpath.join("../site", folder) if folder else "../site",
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
-        "plugins": {"search": search},
         "extra": {
             "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
@@ -98,12 +85,6 @@ def base_site_url(root: Path) -> str:
         return ""
     url = data.get("site_url") if isinstance(data, dict) else None
     return url if isinstance(url, str) else ""
-
-
-def search_words(terms: Sequence[str]) -> bytes:
-    """A jieba user dictionary: one term a line, with a high frequency so it stays whole."""
-    unique = sorted({t.strip() for t in terms if t.strip() and " " not in t.strip()})
-    return "".join(f"{term} 100000\n" for term in unique).encode("utf-8")
 
 
 def _alternate(lang: str, languages: Sequence[str], default: str, version: str = "") -> list[dict[str, str]]:
