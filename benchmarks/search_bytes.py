@@ -36,7 +36,7 @@ def first_query(browser: Browser, url: str, query: str) -> SearchDownload:
 
 
 def type_query(page: Page, query: str) -> SearchDownload:
-    """Open the search with "/" and type ``query``; count what the page downloads until done."""
+    """Open the search with "/" (unless open) and type ``query``; count the downloads until done."""
     files: list[tuple[str, int]] = []
 
     def record(response: Response) -> None:
@@ -46,9 +46,15 @@ def type_query(page: Page, query: str) -> SearchDownload:
             files.append((response.url, 0))
 
     page.on("response", record)
-    page.keyboard.press("/")
+    if not page.locator("#__search").is_checked():
+        page.keyboard.press("/")
     page.locator(".hb-search .md-search__input").press_sequentially(query, delay=30)
-    page.locator(RESULTS).first.wait_for(timeout=15_000)
+    # Done when the count replaces the placeholder ("12 matching documents", or none).
+    page.wait_for_function(
+        "() => { const d = document.querySelector('.hb-search');"
+        " return d.querySelector('.md-search-result__meta').textContent.trim() !== d.dataset.placeholder; }",
+        timeout=15_000,
+    )
     page.wait_for_load_state("networkidle")
     page.remove_listener("response", record)
     return SearchDownload(query, sum(size for _, size in files), files, page.locator(RESULTS).count())

@@ -65,6 +65,8 @@ def serve(root: Path, language: str, address: str, regenerate: Callable[[], None
         "-a",
         address,
         "--livereload",
+        # Rebuild only the pages whose Markdown changed: seconds, not minutes, on a large handbook.
+        "--dirty",
     ]
     try:
         return subprocess.call(command, env=mkdocs_env(), cwd=root)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build.compact import compact_pages
 from generator.build.search import index_language
 from generator.render.mkdocs_config import config_path
 
@@ -81,6 +82,7 @@ def build_site(
             output = (done.stdout + done.stderr).strip()
             if done.returncode != 0:
                 raise BuildFailed(language, output)
+            compact_pages(target)
             index_language(target, language)
             results.append(LanguageBuild(language, time.perf_counter() - started, output))
     except BaseException:

@@ -98,10 +98,15 @@
     return li;
   }
 
-  function showFrom(results, start, turn, query) {
+  /* Results and their count appear together, once the batch's excerpts have arrived. */
+  function showFrom(results, start, turn, query, fresh) {
     var batch = results.slice(start, start + SHOWN);
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (found) {
       if (turn !== latest) { return; }
+      if (fresh) {
+        list.replaceChildren();
+        meta.textContent = count(results.length);
+      }
       found.forEach(function (data) { list.appendChild(item(data, query)); });
       if (start + SHOWN < results.length) {
         var more = document.createElement("li");
@@ -112,7 +117,7 @@
         button.textContent = "+" + (results.length - start - SHOWN);
         button.addEventListener("click", function () {
           more.remove();
-          showFrom(results, start + SHOWN, turn, query);
+          showFrom(results, start + SHOWN, turn, query, false);
         });
         more.appendChild(button);
         list.appendChild(more);
@@ -132,9 +137,7 @@
       return api.debouncedSearch(query, {}, 150);
     }).then(function (found) {
       if (!found || turn !== latest) { return; }  /* a newer query replaced this one */
-      list.replaceChildren();
-      meta.textContent = count(found.results.length);
-      return showFrom(found.results, 0, turn, query);
+      return showFrom(found.results, 0, turn, query, true);
     });
   }
 
