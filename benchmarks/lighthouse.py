@@ -30,13 +30,23 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 KINDS = ("home", "stage", "kpi", "path", "quiz")
 
 
+# Each kind of page: its folder, and a mark of its HTML (the folder holds index pages too).
+KIND_PAGES = {
+    "stage": ("stages", 'id="stage"'),
+    "kpi": ("kpis", 'class="kpi-calculator'),
+    "path": ("onboarding", 'class="timeline"'),
+    "quiz": ("quizzes", 'class="quiz"'),
+}
+
+
 def sample_pages(language_root: Path) -> dict[str, str]:
-    """One page of each kind, as a path below the language's root: the first of each folder."""
+    """One page of each kind, as a path below the language's root: the first in its folder."""
     pages = {"home": ""}
-    for kind, folder in (("stage", "stages"), ("kpi", "kpis"), ("path", "onboarding"), ("quiz", "quizzes")):
-        found = sorted(p.parent for p in (language_root / folder).glob("*/index.html"))
-        if found:
-            pages[kind] = found[0].relative_to(language_root).as_posix() + "/"
+    for kind, (folder, mark) in KIND_PAGES.items():
+        for page in sorted((language_root / folder).glob("*/index.html")):
+            if mark in page.read_text(encoding="utf-8"):
+                pages[kind] = page.parent.relative_to(language_root).as_posix() + "/"
+                break
     return pages
 
 
