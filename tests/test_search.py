@@ -153,3 +153,20 @@ def test_every_built_file_is_under_a_megabyte(built: BuiltSite) -> None:
         if p.is_file() and p.stat().st_size > 1_000_000
     ]
     assert not large, large
+
+
+# --- what search engines read ----------------------------------------------------------
+
+
+def meta_description(page: Path) -> str:
+    found = re.search(r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8"))
+    return found[1] if found else ""
+
+
+def test_every_page_has_a_meta_description_from_its_summary(built: BuiltSite) -> None:
+    pages = [p for p in built.site.rglob("*.html") if "pagefind" not in p.parts]
+    missing = [str(p.relative_to(built.site)) for p in pages if not meta_description(p).strip()]
+    assert not missing, f"pages without a meta description: {missing[:10]}"
+    stage = built.handbook.ordered_stages()[0]
+    described = meta_description(built.site / "stages" / stage.id / "index.html")
+    assert described and described[:30] in re.sub(r"\s+", " ", stage.goal.en), (described, stage.goal.en)
