@@ -138,6 +138,9 @@
     }).then(function (found) {
       if (!found || turn !== latest) { return; }  /* a newer query replaced this one */
       return showFrom(found.results, 0, turn, query, true);
+    }).catch(function () {
+      /* No index here (the preview of handbook serve has none): nothing to find. */
+      if (turn === latest) { list.replaceChildren(); meta.textContent = count(0); }
     });
   }
 
