@@ -5,7 +5,8 @@ and a quiz, in every language, served from a local folder.
     python benchmarks/lighthouse.py SITE_DIR   # a site built by `handbook build`
 
 Lighthouse drives Debian's Chromium (``CHROME_PATH``), with its default mobile settings
-(a mid-range phone, throttled network and CPU). Prints one line per page:
+(a mid-range phone, throttled network and CPU). The site is served gzipped, as web servers
+in production serve text (Python's ``http.server``, for a preview, does not compress). Prints one line per page:
 performance, accessibility, best practices, SEO, and the page's layout shift.
 Exit codes: 0 every page meets the targets; 1 one does not; 2 Lighthouse is missing.
 """
@@ -78,7 +79,7 @@ def audit_site(site: Path, folders: dict[str, str], scratch: Path) -> dict[str, 
     if not LIGHTHOUSE.is_file():
         raise SystemExit(f"error: {LIGHTHOUSE} is missing: run npm ci --prefix tests/js")
     results: dict[str, dict[str, int]] = {}
-    with served(site) as base:
+    with served(site, compress=True) as base:
         for lang, folder in folders.items():
             for kind, path in sample_pages(site / folder).items():
                 results[f"{lang} {kind}"] = audit(f"{base}{folder}{path}", scratch)

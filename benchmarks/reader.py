@@ -7,6 +7,7 @@ search downloads, measured in Chromium on the site served from a local folder.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import sys
 import threading
@@ -25,7 +26,7 @@ CHROMIUM = "/usr/bin/chromium"
 # Words of the synthetic handbook (benchmarks/synth.py): renewal, gross margin, forecast.
 # The first is the reader's first query; the others follow in the same page.
 QUERIES = {"zh": ("续约", "毛利", "预测"), "en": ("renewal", "margin", "forecast")}
-MEGABYTE = 1_000_000
+TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
 
 @dataclass
@@ -44,10 +45,31 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Compressing(_Quiet):
+    """Text sent gzipped to a browser that accepts it, as web servers in production do."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wanted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wanted and path.is_file() and path.suffix in TEXT):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free localhost port (no compression, as ``python -m http.server``)."""
-    handler = functools.partial(_Quiet, directory=str(site))
+def served(site: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``site`` on a free localhost port: as ``python -m http.server`` does (no
+    compression), or with ``compress`` as a production web server does (gzip)."""
+    handler = functools.partial(_Compressing if compress else _Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
