@@ -42,7 +42,7 @@ except ModuleNotFoundError:  # run as a script: its folder is on the path, the r
     import synth  # type: ignore[no-redef]
 
 from generator.build.compact import compact_pages
-from generator.build.search import BUNDLE, pagefind_command, remove_unused
+from generator.build.search import BUNDLE, index_command, remove_unused
 from generator.model.walk import entities
 from generator.render.minify import minified
 from generator.validate import validate
@@ -197,10 +197,10 @@ def measure_mkdocs(bench: Bench, runs: int) -> None:
 
 def index_site(site: Path) -> m.Run:
     """Pagefind indexing one language's built site, as ``handbook build`` does after MkDocs."""
-    command = pagefind_command()
+    command = index_command(site)
     if command is None:
         raise SystemExit("error: Pagefind is not installed: pip install -e '.[test]'")
-    done = m.run([*command, "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]).check("pagefind")
+    done = m.run(command).check("pagefind")
     remove_unused(site)
     return done
 

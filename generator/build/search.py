@@ -29,14 +29,20 @@ UNUSED = (
 )
 
 
-def pagefind_command() -> list[str] | None:
-    """The Pagefind binary shipped in the ``pagefind-bin-extended`` wheel, if installed."""
+def index_command(folder: Path) -> list[str] | None:
+    """The Pagefind command that indexes ``folder``, or None if Pagefind is not installed.
+
+    Pagefind is the binary shipped in the ``pagefind-bin-extended`` wheel.
+    """
     try:
         from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
-        return [str(get_executable())]
+        binary = str(get_executable())
     except (ImportError, FileNotFoundError):
         return None
+    # The "¶" after each heading is a link, not words of the page.
+    options = ["--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"]
+    return [binary, "--site", str(folder), *options]
 
 
 def index_language(folder: Path, language: str) -> str:
@@ -48,21 +54,11 @@ def index_language(folder: Path, language: str) -> str:
     # Imported here: generator.build.site calls this module after each language's build.
     from generator.build.site import BuildFailed
 
-    command = pagefind_command()
+    command = index_command(folder)
     if command is None:
         raise BuildFailed(
             language, "ERROR: Pagefind is not installed: run pip install -e . (pagefind[extended])"
         )
-    # The "¶" after each heading is a link, not words of the page.
-    command += [
-        "--site",
-        str(folder),
-        "--output-subdir",
-        BUNDLE,
-        "--exclude-selectors",
-        ".headerlink",
-        "--quiet",
-    ]
     done = subprocess.run(command, capture_output=True, text=True)
     output = (done.stdout + done.stderr).strip()
     if done.returncode != 0 or not (folder / BUNDLE / "pagefind-entry.json").is_file():
