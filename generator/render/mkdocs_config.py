@@ -21,6 +21,8 @@ from generator.render.pages import SECTIONS, Page
 from generator.render.writer import write_if_changed
 
 OVERRIDES = Path(__file__).parent / "overrides"
+# Gives the build mike runs when publishing the search index handbook build adds after MkDocs.
+SEARCH_HOOK = Path(__file__).resolve().parent.parent / "build" / "search_hook.py"
 HEADER = "# Written by the handbook generator from process/*.yaml: edit those, not this file.\n"
 
 # Hand-written guides listed first in the Guides tab, in this order.
@@ -119,6 +121,7 @@ def published_config(
         "site_dir": f"publish/{lang}",
         "strict": True,
         "plugins": {"mike": {"alias_type": "redirect"}},
+        "hooks": [str(SEARCH_HOOK)],
         "extra": {
             "version": {"provider": "mike", "default": "latest"},
             "alternate": _alternate(lang, languages, default, version),
