@@ -1,6 +1,6 @@
-"""The benchmark's pieces work: its synthetic handbook builds, and its table has every figure.
-
-Timings are never asserted here: machines differ (benchmarks/run.py prints them).
+"""The benchmark's pieces work: its synthetic handbook builds, its table has every figure,
+and every target is met on the small handbook (the run fails, and so this test, when one is
+missed; targets are judged on CPU time, so a busy machine does not flip them).
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ FIGURES = (
     "our JS + CSS, gzipped",
     "search index en",
     "search index zh",
+    "search zh: first query",
+    "search zh: next query",
+    "search en: first query",
+    "largest built file",
+    "handbook build (validate, generate, every language, search)",
+    "preview: an edited script shows in the browser",
     "our steps per 1,000 entities",
     "generate CPU per 1,000 entities",
     "start-up: handbook checks",
@@ -37,12 +43,18 @@ FIGURES = (
 TARGETS = (
     "validate ≤ 2 s",
     "validate no slower than check-jsonschema",
-    "generate ≤ 10% of the MkDocs build",
+    "generate ≤ 10% of the site build",
     "no-change regenerate ≤ 1 s, 0 files written",
     "only dependent pages rewritten after one change",
     "peak memory ≤ 500 MB",
     "cost grows at most linearly from small",
     "our JS + CSS ≤ 15,000 B gzipped",
+    "first Chinese query ≤ 300,000 B",
+    "search ≤ the old plugin's share of the build (en)",
+    "search ≤ the old plugin's share of the build (zh)",
+    "no built file over 1,000,000 B",
+    "median HTML page ≤ 60,000 B",
+    "an edit shows in the preview ≤ 5 s",
 )
 
 
@@ -67,14 +79,15 @@ def test_benchmark_prints_every_figure_and_target() -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=120,
+        timeout=600,
     )
-    assert done.returncode == 0, done.stdout + done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
     for figure in FIGURES:
         assert any(row.startswith(f"| {figure}") for row in rows), f"no row for {figure!r}"
     for target in TARGETS:
         found = [row for row in rows if row.startswith(f"| {target}")]
-        assert found and ("PASS" in found[0] or "FAIL" in found[0]), f"no verdict for {target!r}"
+        verdict = found[0].split("|")[2].strip() if found else "none"
+        assert verdict == "PASS", f"target {target!r}: {verdict}\n{done.stdout}"
+    assert done.returncode == 0, done.stdout + done.stderr
     for key in ("CPU:", "cores:", "RAM:", "Python:", "OS:"):
         assert any(line.startswith(key) for line in done.stdout.splitlines()), key

@@ -331,3 +331,11 @@ def test_progress_carries_over_and_changed_items_ask_for_a_review(served: str, b
     page.goto(f"{served}latest/stages/market-analysis/")
     page.wait_for_url(re.compile(r"/1\.1\.0/stages/market-analysis/"))
     expect(page.locator(changed)).to_have_class(re.compile(r"\bis-changed\b"))
+
+
+def test_each_published_version_has_its_own_search_index(published: TwoVersions) -> None:
+    """mike builds and commits at once: the search index is made inside that build."""
+    for version in VERSIONS:
+        for lang in FOLDERS:
+            entry = f"{FOLDERS[lang]}{version}/pagefind/pagefind-entry.json"
+            assert exists(published.root, entry), f"{entry} is missing: that version cannot be searched"

@@ -377,7 +377,7 @@ def test_both_configurations_build_with_strict(built: BuiltSite) -> None:
     # The session's build of the default handbook ran `mkdocs build --strict` per language.
     assert (built.site / "index.html").is_file()
     assert (built.site / "zh" / "index.html").is_file()
-    assert (built.site / "zh" / "search" / "search_index.json").is_file()
+    assert (built.site / "zh" / "pagefind" / "pagefind-entry.json").is_file()
 
 
 # --- pieces ------------------------------------------------------------------------
@@ -423,7 +423,7 @@ def test_both_languages_have_every_label() -> None:
     assert set(LABELS["en"]) == set(LABELS["zh"])
 
 
-def test_chinese_config_searches_chinese_and_links_the_other_language(
+def test_chinese_config_describes_the_site_and_links_the_other_language(
     default: tuple[Path, Handbook, GenerateReport],
 ) -> None:
     root, _, _ = default
@@ -431,7 +431,7 @@ def test_chinese_config_searches_chinese_and_links_the_other_language(
     en = yaml.safe_load((root / ".handbook" / "mkdocs.en.yml").read_text(encoding="utf-8"))
     assert zh["INHERIT"] == en["INHERIT"] == "../mkdocs.yml"
     assert (en["site_dir"], zh["site_dir"]) == ("../site", "../site/zh")
-    assert zh["plugins"]["search"]["lang"] == ["zh", "en"] and "，" in zh["plugins"]["search"]["separator"]
+    assert "plugins" not in zh and zh["site_description"], "search is Pagefind's, after the build"
     assert {a["lang"]: a["link"] for a in zh["extra"]["alternate"]} == {"en": "../", "zh": "./"}
     assert {a["lang"]: a["link"] for a in en["extra"]["alternate"]} == {"en": "./", "zh": "zh/"}
     tabs = [next(iter(entry)) for entry in en["nav"]]

@@ -1,6 +1,7 @@
 """The built handbook as a reader gets it: every link resolves, nothing is loaded from
 another host, axe finds no serious accessibility problem, and the browser-side features
-(language switcher, Chinese search, script filter, KPI calculator, instant navigation) work.
+(language switcher, script filter, KPI calculator, instant navigation) work; search has
+its own tests (tests/test_search.py).
 
 The default handbook is built once, with ``handbook build``, into a temporary folder
 (see :mod:`tests.site_support`). The browser tests drive Debian's Chromium.
@@ -8,7 +9,6 @@ The default handbook is built once, with ``handbook build``, into a temporary fo
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,8 +32,6 @@ from tests.site_support import (
 
 LANGS = ("en", "zh")
 RESOURCE_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
-SEARCH_WORDS = ("转化率", "复购率")  # conversion rate, repurchase rate
-WORD_IDS = ["conversion-rate", "repurchase-rate"]
 AXE_BLOCKING = ("serious", "critical")
 
 
@@ -209,7 +207,6 @@ def test_browser_requests_only_localhost(browser: Browser, built: BuiltSite, con
     assert context.requested, "the browser requested nothing"
     elsewhere = sorted({url for url in context.requested if not url.startswith(built.base)})
     assert not elsewhere, "requests to other hosts:\n" + "\n".join(elsewhere)
-    assert any(url.endswith("search/search_index.json") for url in context.requested)
 
 
 def test_the_offline_checks_see_remote_references(tmp_path: Path) -> None:
@@ -282,7 +279,7 @@ SEARCH_IDS = ["en-light", "zh-light", "en-dark"]
 def test_axe_search_with_results(
     browser: Browser, built: BuiltSite, lang: str, query: str, scheme: str
 ) -> None:
-    """Material's search dialog, open with results: its name, and the contrast of its texts."""
+    """The search dialog, open with results: its name, and the contrast of its texts."""
     recorder = Recorder(browser, built.base, scheme)
     try:
         page = recorder.open(built.url(lang))
@@ -298,11 +295,9 @@ def test_axe_search_with_results(
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type ``query`` into Material's search box; the texts of the results, as a reader sees them."""
+    """Type ``query`` into the search box; the texts of the results, as a reader sees them."""
     page.locator(".md-search__input").click()
     page.keyboard.type(query)
-    # Material reads the query on keyup; typing Chinese sends no key events.
-    page.keyboard.press("End")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     return [zero_width_free(text) for text in results.all_inner_texts()]
@@ -322,38 +317,6 @@ def test_language_switcher_keeps_the_page(built: BuiltSite, context: Recorder) -
     switch_language(page, "en")
     expect(page).to_have_url(built.url("en", "kpis/cost-rate/"))
     expect(page.locator("h1")).to_contain_text(kpi.name.get("en"))
-
-
-def search_index_tokens(built: BuiltSite) -> list[list[str]]:
-    """Each Chinese search entry's words, split as Material's search splits them."""
-    index = json.loads((built.site / built.prefixes["zh"] / "search/search_index.json").read_text("utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    return [
-        [token for token in separator.split(re.sub(r"<[^>]+>", " ", doc["text"])) if token]
-        for doc in index["docs"]
-    ]
-
-
-@pytest.mark.parametrize("word", SEARCH_WORDS, ids=WORD_IDS)
-def test_chinese_search_index_has_the_word_as_a_token(built: BuiltSite, word: str) -> None:
-    docs = search_index_tokens(built)
-    inside = [tokens for tokens in docs if word in tokens[1:-1]]
-    split = sorted({t for tokens in docs for t in tokens if t != word and (t in word or word in t)})
-    assert inside, (
-        f"jieba never made {word!r} a word of its own in the Chinese search index, so search "
-        f"cannot find it inside a sentence; tokens seen instead: {split[:12]} (give jieba the "
-        f"handbook's own terms: the search plugin's jieba_dict_user)"
-    )
-
-
-@pytest.mark.parametrize("word", SEARCH_WORDS, ids=WORD_IDS)
-def test_chinese_search_finds_words_inside_sentences(built: BuiltSite, context: Recorder, word: str) -> None:
-    page = context.open(built.url("zh"))
-    texts = search(page, word)
-    inside = re.compile(rf"\S{re.escape(word)}\S")
-    assert any(inside.search(text) for text in texts), f"no result has {word!r} inside a sentence: {texts}"
-    marks = {zero_width_free(m) for m in page.locator(".md-search-result__list mark").all_inner_texts()}
-    assert word in marks, f"results highlight {sorted(marks)}, never the whole word {word!r}"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -91,6 +91,8 @@ def serve(root: Path, language: str, address: str, regenerate: Callable[[], None
         "-a",
         address,
         "--livereload",
+        # Rebuild only the pages whose Markdown changed: seconds, not minutes, on a large handbook.
+        "--dirty",
     ]
     try:
         # SIGTERM reaches us as an interruption too (see the command line): MkDocs is

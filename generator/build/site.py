@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import children
+from generator.build.compact import compact_pages
+from generator.build.search import index_language
 from generator.build.swap import SiteFolders, remove, swap_in
 from generator.render.mkdocs_config import config_path
 
@@ -105,7 +107,8 @@ def _build_languages(
                 if child.process.poll() is None:
                     continue
                 del running[language]
-                done[language] = _finished(language, child, time.perf_counter() - started)
+                target = _staging(folders, language, ordered[0])
+                done[language] = _finished(language, target, child, time.perf_counter() - started)
                 on_built(done[language])
             time.sleep(POLL_SECONDS if running else 0)
     finally:
@@ -114,15 +117,17 @@ def _build_languages(
     return [done[language] for language in ordered]
 
 
-def _finished(language: str, child: children.Running, seconds: float) -> LanguageBuild:
-    """Check one language's MkDocs run. A step of our own over the language's built
-    folder (``_staging``) belongs after this check, while the other languages build."""
+def _finished(language: str, target: Path, child: children.Running, seconds: float) -> LanguageBuild:
+    """Check one language's MkDocs run, then run our own steps over its built folder
+    (``target``: compact pages, a search index of the language) while the others build."""
     code, output = child.finish()
     if code != 0:
         refused = _system_refusal(output)
         if refused is not None:
             raise refused
         raise BuildFailed(language, output)
+    compact_pages(target)
+    index_language(target, language)
     return LanguageBuild(language, seconds, output)
 
 

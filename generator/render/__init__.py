@@ -21,16 +21,16 @@ from generator.model.types import LANGUAGES
 from generator.presentation.environment import label_tree, render
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
+from generator.render.minify import minified
 from generator.render.mkdocs_config import (
     build_config,
     config_path,
-    search_words,
     write_config,
 )
 from generator.render.pages import build_pages
 from generator.render.relations import build_relations
 from generator.render.unchanged import recall, remember, render_key
-from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree, write_if_changed
+from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree
 
 if TYPE_CHECKING:  # the diff package is only needed when publishing: not imported at start-up
     from generator.diff.changeset import ChangeSet
@@ -142,7 +142,6 @@ def _write_language(
         guides=guides,
         identity=identity(site.handbook),
         site_url=site_url(root),
-        words=_search_words(site, root) if lang == "zh" else None,
     )
     if write_config(root, lang, config):
         counts.written += 1
@@ -190,28 +189,9 @@ def identity(handbook: Handbook) -> dict[str, str]:
     }
 
 
-def _search_words(site: Site, root: Path) -> Path:
-    """The handbook's own terms, for jieba: 复购率 is one word to search for, not 复购 + 率."""
-    hb = site.handbook
-    named: list[Any] = [
-        *hb.stages,
-        *hb.roles,
-        *hb.kpis,
-        *hb.tools,
-        *hb.tiers,
-        *hb.meetings,
-        *hb.training_modules,
-    ]
-    terms = [site.t(t.term) for t in hb.glossary] + [site.t(x.name) for x in named]
-    terms += [site.t(step.name) for _, step in hb.steps]
-    path = root / OUTPUT / "search-words.zh.txt"
-    write_if_changed(path, search_words(terms))
-    return path
-
-
 def _assets() -> dict[str, bytes]:
-    """The handbook's own stylesheet and script, shipped with the generator."""
-    return {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    """The handbook's own stylesheets and scripts, shipped with the generator, minified."""
+    return {f"assets/{p.name}": minified(p) for p in sorted(ASSETS.iterdir()) if p.is_file()}
 
 
 def _missing_guides(hand: HandWritten, languages: list[str]) -> list[str]:

@@ -1,8 +1,8 @@
 """One MkDocs configuration per language, inheriting the project's ``mkdocs.yml``.
 
 Two builds, not one build with a translation plugin: each language gets its own search
-index (Chinese needs jieba's word splitting) and its own navigation, and the language
-switcher (``extra.alternate``) links the two sites. The default language is served at
+index (Pagefind, after the build: :mod:`generator.build.search`) and its own navigation,
+and the language switcher (``extra.alternate``) links the two sites. The default language is served at
 ``site/``, every other one at ``site/<lang>/``.
 """
 
@@ -15,21 +15,16 @@ from typing import Any
 
 import yaml
 
-from generator.presentation.escape import md
+from generator.presentation.escape import md, page_title
 from generator.presentation.labels import labels_for
 from generator.presentation.links import site_folder
 from generator.render.pages import SECTIONS, Page
 from generator.render.writer import write_if_changed
 
 OVERRIDES = Path(__file__).parent / "overrides"
+# Gives the build mike runs when publishing the search index handbook build adds after MkDocs.
+SEARCH_HOOK = Path(__file__).resolve().parent.parent / "build" / "search_hook.py"
 HEADER = "# Written by the handbook generator from process/*.yaml: edit those, not this file.\n"
-
-# Material's default separator, plus the zero-width space jieba puts between Chinese
-# words and the Chinese punctuation marks, so a sentence splits into searchable words.
-ZH_SEPARATOR = (
-    r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
-    r"|[，。、；：！？“”‘’（）《》【】「」…—]+"
-)
 
 # Hand-written guides listed first in the Guides tab, in this order.
 GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
@@ -52,28 +47,22 @@ def build_config(
     guides: Sequence[str],
     identity: dict[str, str] | None = None,
     site_url: str = "",
-    words: Path | None = None,
 ) -> dict[str, Any]:
     """The configuration of ``lang``'s build, as a plain mapping.
 
     ``site_url`` (from ``mkdocs.yml``) gets the language's folder: Material's instant
-    navigation only follows links listed in each build's sitemap. ``words`` is a jieba
-    user dictionary, so that Chinese search keeps the handbook's terms (复购率) whole.
+    navigation only follows links listed in each build's sitemap. The handbook's title is
+    the site's description: the meta description of a page whose front matter has none.
     """
-    search: dict[str, Any] = {"lang": [lang] if lang == "en" else [lang, "en"]}
-    if lang == "zh":
-        search["separator"] = ZH_SEPARATOR
-        if words is not None:
-            search["jieba_dict_user"] = str(words.resolve())
     folder = site_folder(lang, default)
     config: dict[str, Any] = {
         "INHERIT": "../mkdocs.yml",
         # Material prints the site name into the page unescaped: escape it once here.
         "site_name": str(md(title)),
+        "site_description": str(page_title(title)),
         "docs_dir": f"docs/{lang}",
         "site_dir": posixpath.join("../site", folder) if folder else "../site",
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
-        "plugins": {"search": search},
         "extra": {
             "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
@@ -84,12 +73,6 @@ def build_config(
     if site_url:
         config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
     return config
-
-
-def search_words(terms: Sequence[str]) -> bytes:
-    """A jieba user dictionary: one term a line, with a high frequency so it stays whole."""
-    unique = sorted({t.strip() for t in terms if t.strip() and " " not in t.strip()})
-    return "".join(f"{term} 100000\n" for term in unique).encode("utf-8")
 
 
 def _alternate(lang: str, languages: Sequence[str], default: str, version: str = "") -> list[dict[str, str]]:
@@ -124,6 +107,7 @@ def published_config(
         "site_dir": f"publish/{lang}",
         "strict": True,
         "plugins": {"mike": {"alias_type": "redirect"}},
+        "hooks": [str(SEARCH_HOOK)],
         "extra": {
             "version": {"provider": "mike", "default": "latest"},
             "alternate": _alternate(lang, languages, default, version),

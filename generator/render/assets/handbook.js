@@ -22,15 +22,6 @@
     });
   }
 
-  /* --- accessibility: Material's search dialog has no accessible name ------------ */
-  function nameSearchDialog(root) {
-    var dialog = root.querySelector(".md-search[role=dialog]");
-    var input = root.querySelector(".md-search__input");
-    if (dialog && input && !dialog.hasAttribute("aria-label")) {
-      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
-    }
-  }
-
   /* --- script library: filter the tables by channel and purpose ------------------ */
   function scriptFilter(root) {
     root.querySelectorAll("form.script-filter:not([data-hb-ready])").forEach(function (form) {
@@ -137,7 +128,6 @@
   window.Handbook = { onPage: onPage, fill: fill };
 
   onPage(function (root) {
-    nameSearchDialog(root);
     scriptFilter(root);
     kpiCalculator(root);
   });
