@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
 from tests.conftest import REPO
-from tests.site_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from tests.versions_support import edit, git, handbook
 
 CHANGED = "negotiation-and-contract"  # an acknowledged stage whose goal 1.0.1 rewords
@@ -93,58 +93,52 @@ def test_whats_new_lists_the_confirmations_it_resets(published: Path) -> None:
     assert "需要重新确认阅读" in zh
 
 
-def test_a_changed_page_asks_again_and_unchanged_pages_keep_their_confirmation(served: str) -> None:
-    require_chromium()
-    from playwright.sync_api import expect, sync_playwright
+def test_a_changed_page_asks_again_and_unchanged_pages_keep_their_confirmation(
+    served: str, browser: Browser
+) -> None:
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            for path in (f"stages/{CHANGED}/", f"stages/{UNCHANGED}/", "guides/new-hires/"):
-                page.goto(f"{served}1.0.0/{path}")
-                box = page.locator(".hb-ack")
-                expect(box).to_have_attribute("data-ack-state", "open")
-                box.get_by_role("button", name=re.compile("Read and understood")).click()
-                expect(box).to_have_attribute("data-ack-state", "done")
-                expect(box).to_contain_text("You confirmed on")
-            page.reload()
-            expect(page.locator(".hb-ack")).to_have_attribute("data-ack-state", "done")  # remembered
+    page = browser.new_page()
+    for path in (f"stages/{CHANGED}/", f"stages/{UNCHANGED}/", "guides/new-hires/"):
+        page.goto(f"{served}1.0.0/{path}")
+        box = page.locator(".hb-ack")
+        expect(box).to_have_attribute("data-ack-state", "open")
+        box.get_by_role("button", name=re.compile("Read and understood")).click()
+        expect(box).to_have_attribute("data-ack-state", "done")
+        expect(box).to_contain_text("You confirmed on")
+    page.reload()
+    expect(page.locator(".hb-ack")).to_have_attribute("data-ack-state", "done")  # remembered
 
-            page.goto(f"{served}1.0.1/stages/{CHANGED}/")
-            box = page.locator(".hb-ack")
-            expect(box).to_have_attribute("data-ack-state", "changed")
-            expect(box).to_contain_text("This changed since you confirmed reading it")
-            expect(box.get_by_role("button")).to_have_text(BUTTON)
-            for path in (f"stages/{UNCHANGED}/", "guides/new-hires/"):
-                page.goto(f"{served}1.0.1/{path}")
-                expect(page.locator(".hb-ack")).to_have_attribute("data-ack-state", "done")
-            # The same in Chinese: one confirmation for every language.
-            page.goto(f"{served}zh/1.0.1/stages/{UNCHANGED}/")
-            expect(page.locator(".hb-ack")).to_contain_text("确认阅读并理解此版本")
+    page.goto(f"{served}1.0.1/stages/{CHANGED}/")
+    box = page.locator(".hb-ack")
+    expect(box).to_have_attribute("data-ack-state", "changed")
+    expect(box).to_contain_text("This changed since you confirmed reading it")
+    expect(box.get_by_role("button")).to_have_text(BUTTON)
+    for path in (f"stages/{UNCHANGED}/", "guides/new-hires/"):
+        page.goto(f"{served}1.0.1/{path}")
+        expect(page.locator(".hb-ack")).to_have_attribute("data-ack-state", "done")
+    # The same in Chinese: one confirmation for every language.
+    page.goto(f"{served}zh/1.0.1/stages/{UNCHANGED}/")
+    expect(page.locator(".hb-ack")).to_contain_text("确认阅读并理解此版本")
 
-            # The hire's progress link carries the confirmations; the mentor sees them.
-            page.goto(f"{served}1.0.1/onboarding/sales-representative/")
-            listed = page.locator(".hb-ack-list")
-            expect(listed).to_be_visible()
-            expect(listed.locator(f'li[data-ack="stage:{CHANGED}"]')).to_have_attribute(
-                "data-ack-state", "changed"
-            )
-            page.locator(".path-share").click()
-            link = page.locator(".path-share-link").input_value()
-            mentor = browser.new_context().new_page()
-            mentor.goto(link)
-            items = mentor.locator(".hb-ack-list li")
-            expect(mentor.locator(f'.hb-ack-list li[data-ack="stage:{UNCHANGED}"]')).to_have_attribute(
-                "data-ack-state", "done"
-            )
-            expect(mentor.locator(f'.hb-ack-list li[data-ack="stage:{CHANGED}"]')).to_contain_text(
-                "changed since: to confirm again"
-            )
-            expect(items).to_have_count(3)
-            # Confirming again clears the question.
-            page.goto(f"{served}1.0.1/stages/{CHANGED}/")
-            page.locator(".hb-ack").get_by_role("button", name=re.compile("Read and understood")).click()
-            expect(page.locator(".hb-ack")).to_have_attribute("data-ack-state", "done")
-        finally:
-            browser.close()
+    # The hire's progress link carries the confirmations; the mentor sees them.
+    page.goto(f"{served}1.0.1/onboarding/sales-representative/")
+    listed = page.locator(".hb-ack-list")
+    expect(listed).to_be_visible()
+    expect(listed.locator(f'li[data-ack="stage:{CHANGED}"]')).to_have_attribute("data-ack-state", "changed")
+    page.locator(".path-share").click()
+    link = page.locator(".path-share-link").input_value()
+    mentor = browser.new_context().new_page()
+    mentor.goto(link)
+    items = mentor.locator(".hb-ack-list li")
+    expect(mentor.locator(f'.hb-ack-list li[data-ack="stage:{UNCHANGED}"]')).to_have_attribute(
+        "data-ack-state", "done"
+    )
+    expect(mentor.locator(f'.hb-ack-list li[data-ack="stage:{CHANGED}"]')).to_contain_text(
+        "changed since: to confirm again"
+    )
+    expect(items).to_have_count(3)
+    # Confirming again clears the question.
+    page.goto(f"{served}1.0.1/stages/{CHANGED}/")
+    page.locator(".hb-ack").get_by_role("button", name=re.compile("Read and understood")).click()
+    expect(page.locator(".hb-ack")).to_have_attribute("data-ack-state", "done")

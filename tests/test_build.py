@@ -59,3 +59,14 @@ def test_invalid_definitions_stop_the_build_before_anything_is_written(workspace
     assert "stage-order" in result.stdout
     assert files(workspace.root / ".handbook") == generated_before
     assert files(workspace.root / "site") == site_before
+
+
+def test_a_build_started_inside_the_handbook_folder_needs_no_root(workspace: Workspace) -> None:
+    """The README's command runs `handbook build` in the handbook folder itself."""
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], capture_output=True, text=True, cwd=workspace.root
+    )
+    assert result.returncode == 0, result.stderr
+    assert (workspace.root / "site" / "index.html").is_file()
+    assert (workspace.root / "site" / "zh" / "index.html").is_file()
+    assert not list((workspace.root / ".handbook").glob("site*")), "a language was built below .handbook/"

@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from generator.lms.cmi5 import au_id, cmi5_zip
 from generator.lms.course import Course, course_of
@@ -35,7 +35,6 @@ from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import handbook_cli, zip_members
 from tests.lrs_support import Lrs, ralph  # noqa: F401  (the session's Ralph)
-from tests.site_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
 PATH = "customer-service"
 SCHEMA = REPO.parent / "shared" / "schemas" / "cmi5" / "CourseStructure.xsd"
@@ -164,15 +163,6 @@ def served(tmp_path_factory: pytest.TempPathFactory, ralph: Lrs) -> Iterator[Ser
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

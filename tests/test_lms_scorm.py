@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, expect
 
 from generator.lms.course import Course, course_of
 from generator.lms.launcher import launcher_page
@@ -35,14 +35,13 @@ from generator.model.types import Text
 from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import JS, handbook_cli, zip_members
-from tests.site_support import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
 PATH = "sales-representative"
 QUIZ = "kpi-formulas"
 SCHEMAS = REPO.parent / "shared" / "schemas" / "scorm-1.2"
 RUNTIME = JS / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 HARNESS = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<html lang="en"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
 <script src="scorm12.min.js"></script>
 <script>
   // The LMS: scorm-again's runtime, given what it kept from an earlier launch (in the hash).
@@ -112,15 +111,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -218,7 +208,7 @@ def test_suspend_data_of_the_largest_default_path_stays_under_4096(tmp_path: Pat
         "const [record, course] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "process.stdout.write(P.encodeSuspend(record, course, 1.9e12));"
     )
-    lib = REPO / "generator" / "export" / "lms" / "assets" / "lms-progress.js"
+    lib = REPO / "generator" / "lms" / "assets" / "lms-progress.js"
     node = shutil.which("node")
     assert node, "node is missing: install Node.js"
     done = subprocess.run(

@@ -15,29 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.search_bytes import RESULTS, first_query, type_query
-from tests.site_support import CHROMIUM, CHROMIUM_ARGS, BuiltSite, built_site, require_chromium
+from tests.site_support import BuiltSite
 
 CHINESE_WORDS = ("复购率", "转化率")  # repurchase rate, conversion rate: inside sentences
 WORD_IDS = ["repurchase-rate", "conversion-rate"]
 FIRST_QUERY_BYTES = 300_000  # the target on the large handbook; the default one is smaller
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    with built_site(tmp_path_factory.mktemp("handbook")) as site:
-        yield site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

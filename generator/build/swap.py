@@ -54,8 +54,12 @@ class SiteFolders:
 
 
 def site_folders(root: Path) -> SiteFolders:
-    """The site's folders of the handbook at ``root``, following a ``site/`` symbolic link."""
-    link = root / "site"
+    """The site's folders of the handbook at ``root``, following a ``site/`` symbolic link.
+
+    Always absolute: MkDocs reads a relative ``-d`` from its configuration's folder
+    (``.handbook/``), not from where the command was started.
+    """
+    link = Path(os.path.abspath(root)) / "site"
     if link.is_symlink():
         return SiteFolders(Path(os.path.realpath(link)))
     return SiteFolders(link)

@@ -82,6 +82,7 @@ def launcher_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="lms/launcher.css">
 <script type="application/json" id="course">{blob}</script>
 {tags}
