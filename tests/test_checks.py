@@ -172,7 +172,17 @@ CASES = [
         [("formula: won / offered * 100", "formula: won / offerd * 100")],
         "formula: won / offerd",
     ),
+    Case(
+        "formula-syntax",
+        S,
+        [("formula: won / offered * 100", "formula: sqrt(won) * 100")],
+        "formula: sqrt(won)",
+    ),
     Case("kpi-example", S, [("expected: 25", "expected: 0.25")], "expected: 0.25"),
+    Case("kpi-example", S, [("expected: 25", "expected: 2.5x")], "expected: 2.5x"),
+    # A value that is not a number gets one error where it is written, not a second one
+    # from the example check ("the example says 0").
+    Case("wrong-type", S, [("expected: 25", "expected: a quarter")], "expected: a quarter"),
     Case(
         "kpi-example",
         S,
@@ -310,3 +320,19 @@ def test_minimal_fixture_is_clean(workspace: Workspace) -> None:
 
 def test_checks_run_on_an_empty_handbook_without_crashing() -> None:
     assert run_checks(Handbook(root=MINIMAL)) == []
+
+
+@pytest.mark.parametrize("written", ["25 %", "25%", "25.0", "25x"])
+def test_a_result_written_with_its_unit_is_accepted(workspace: Workspace, written: str) -> None:
+    workspace.replace(S, "expected: 25", f'expected: "{written}"')
+    assert workspace.problems() == []
+
+
+def test_a_mean_over_a_list_is_recomputed_by_the_example_check(workspace: Workspace) -> None:
+    workspace.replace(S, "formula: won / offered * 100", "formula: mean(won) / offered * 100")
+    workspace.replace(S, "inputs: {won: 3, offered: 12}", "inputs: {won: [2, 3, 4], offered: 12}")
+    assert workspace.problems() == []
+    workspace.replace(S, "inputs: {won: [2, 3, 4], offered: 12}", "inputs: {won: [2, 3, 7], offered: 12}")
+    problems = workspace.problems()
+    assert [p.code for p in problems] == ["kpi-example"]
+    assert "the formula gives 33.3333, the example says 25" in problems[0].message

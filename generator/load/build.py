@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import re
 import types
 import typing
@@ -169,6 +170,10 @@ class Builder:
                 return raw
             if option is float and isinstance(raw, int | float) and not isinstance(raw, bool):
                 return float(raw)
+            if option is float and isinstance(raw, str) and amount(raw) is not None:
+                return amount(raw)
+            if get_origin(option) is list and isinstance(raw, YList):
+                return converter(option)(self, raw, loc, what, None, "")
         self.problem(
             loc,
             "wrong-type",
@@ -261,7 +266,11 @@ class Builder:
     def _scalar(self, tp: Any, raw: Any, loc: Location, what: str) -> Any:
         if _fits(tp, raw):
             return float(raw) if tp is float else raw
+        if tp is float and isinstance(raw, str) and (found := amount(raw)) is not None:
+            return found
         hint = "put it in quotes" if tp is str and raw is not None else ""
+        if tp is float and isinstance(raw, str):
+            hint = "write the number alone (3.0), or with its unit: 3.0x, 30 %, 50 days, $1,200"
         if tp is datetime.date:
             hint = "write the date as YYYY-MM-DD"
         self.problem(loc, "wrong-type", f"{what} must be {_expected(tp)}, found {describe(raw)}", hint)
@@ -269,6 +278,23 @@ class Builder:
 
 
 _LANGUAGE_SET = frozenset(LANGUAGES)
+
+# A number written with its unit, as people write it: 3.0x, 3.0×, 30 %, 50 days, $1,200.
+_AMOUNT_RE = re.compile(
+    r"^(?:US\$|\$|¥|€|£)?\s*(?P<number>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)"
+    r"\s*(?:x|×|%|days?|d|hours?|h|天|小时|个|元)?$",
+    re.IGNORECASE,
+)
+
+
+def amount(text: str) -> float | None:
+    """The number in ``text`` when it is a number written with a unit; ``None`` otherwise.
+
+    The unit is the author's reminder, not a conversion: ``30 %`` is 30, as a percent
+    KPI's results are written; ``3.0x`` is 3.0.
+    """
+    found = _AMOUNT_RE.match(text.strip())
+    return float(found["number"].replace(",", "")) if found else None
 
 
 def _fits(tp: Any, raw: Any) -> bool:
@@ -401,4 +427,5 @@ def neutral(tp: Any) -> Any:
         return datetime.date(1970, 1, 1)
     if dataclasses.is_dataclass(tp):
         return None
-    return {int: 0, float: 0.0, bool: False}.get(tp, "")
+    # A broken number is NaN, not 0: a check comparing it would report a second, false error.
+    return {int: 0, float: math.nan, bool: False}.get(tp, "")

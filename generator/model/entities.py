@@ -215,8 +215,10 @@ class KpiInput:
 
 @dataclass(frozen=True, kw_only=True)
 class KpiExample:
-    inputs: dict[Name, float] = doc("Values of the KPI's inputs.")
-    expected: float = doc("The result, in the KPI's unit (a percent as 120, not 1.2).")
+    inputs: dict[Name, float | list[float]] = doc(
+        "Values of the KPI's inputs: a number, or a list of numbers for mean, sum, min and max."
+    )
+    expected: float = doc("The result, in the KPI's unit (a percent as 120, not 1.2; a ratio as 3.0 or 3.0x).")
     explanation: Text
     loc: Location = located()
     at: Positions = positions()
@@ -237,7 +239,9 @@ class Kpi:
     name: Text
     family: Text | None = doc("The group the KPI belongs to, e.g. retention rate.", default=None)
     definition: Text
-    formula: str = doc("Arithmetic over the inputs' names: + - * / and parentheses.")
+    formula: str = doc(
+        "Arithmetic over the inputs' names: + - * /, parentheses and mean, sum, min, max, round."
+    )
     inputs: list[KpiInput]
     unit: KpiUnit
     direction: Direction
