@@ -236,6 +236,30 @@ CASES = [
         nth=2,
     ),
     Case("question-shape", Q, [("answer: true", "answer: 3")], "answer: 3"),
+    Case(
+        "question-shape",
+        Q,
+        [("        tests: [step:find-customers]", "        answer: a\n        tests: [step:find-customers]")],
+        "answer: a",
+    ),
+    Case(
+        "quiz-kpi-example",
+        Q,
+        [
+            (
+                "        tolerance: 0.5\n",
+                "        tolerance: 0.5\n        kpi: win-rate\n        example: 1\n",
+            ),
+            ("answer: 25", "answer: 20"),
+        ],
+        "answer: 20",
+    ),
+    Case(
+        "quiz-kpi-example",
+        Q,
+        [("        tolerance: 0.5\n", "        tolerance: 0.5\n        kpi: win-rate\n        example: 2\n")],
+        "example: 2",
+    ),
     Case("numeric-tolerance", Q, [("        tolerance: 0.5\n", "")], "- id: win-rate-value"),
     Case("pass-mark-range", Q, [("pass_mark: 75", "pass_mark: 120")], "pass_mark: 120"),
     Case(
@@ -336,3 +360,12 @@ def test_a_mean_over_a_list_is_recomputed_by_the_example_check(workspace: Worksp
     problems = workspace.problems()
     assert [p.code for p in problems] == ["kpi-example"]
     assert "the formula gives 33.3333, the example says 25" in problems[0].message
+
+
+def test_an_answer_letter_on_a_choice_question_says_to_mark_the_option(workspace: Workspace) -> None:
+    workspace.replace(Q, "            correct: true\n          - id: b", "          - id: b")
+    workspace.replace(
+        Q, "        tests: [step:find-customers]", "        answer: a\n        tests: [step:find-customers]"
+    )
+    hints = [p.hint for p in workspace.problems() if p.code == "question-shape"]
+    assert hints == ["remove 'answer:' and add 'correct: true' under option 'a'"]

@@ -174,6 +174,8 @@ class Builder:
                 return amount(raw)
             if get_origin(option) is list and isinstance(raw, YList):
                 return converter(option)(self, raw, loc, what, None, "")
+        if str in options and isinstance(raw, str):
+            return raw  # e.g. a choice letter given as 'answer': the checks say what to write
         self.problem(
             loc,
             "wrong-type",
@@ -259,6 +261,8 @@ class Builder:
                 if len(raw) > SLUG_MAX
                 else "is not a valid one"
             )
+            if len(raw) <= SLUG_MAX and pattern.match(raw.lower()):
+                hint = f"did you mean '{raw.lower()}'? ids are written in lower case"
             self.problem(loc, "invalid-id", f"{what} '{shown}' {reason}: {kind} is expected", hint)
             return ""
         return raw

@@ -218,7 +218,9 @@ class KpiExample:
     inputs: dict[Name, float | list[float]] = doc(
         "Values of the KPI's inputs: a number, or a list of numbers for mean, sum, min and max."
     )
-    expected: float = doc("The result, in the KPI's unit (a percent as 120, not 1.2; a ratio as 3.0 or 3.0x).")
+    expected: float = doc(
+        "The result, in the KPI's unit (a percent as 120, not 1.2; a ratio as 3.0 or 3.0x)."
+    )
     explanation: Text
     loc: Location = located()
     at: Positions = positions()
@@ -431,9 +433,17 @@ class Question:
     type: QuestionType
     prompt: Text
     options: list[Option] = doc("For single and multiple choice.", default_factory=list)
-    answer: bool | float | None = doc("For true-false (true or false) and numeric questions.", default=None)
+    answer: bool | float | str | None = doc(
+        "For true-false (true or false) and numeric questions; choice questions mark options "
+        "'correct: true' instead.",
+        default=None,
+    )
     tolerance: float | None = doc("For numeric questions: accepted distance.", default=None)
     unit: KpiUnit | None = None
+    kpi: Slug | None = ref(
+        "kpi", "For numeric questions: the KPI whose worked example the answer restates.", default=None
+    )
+    example: int | None = doc("Which of that KPI's worked examples, counted from 1.", default=None)
     explanation: Text
     tests: list[Target] = doc("What the question tests, as kind:id (stage:, step:, kpi:, role: …).")
     loc: Location = located()

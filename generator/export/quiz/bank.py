@@ -114,7 +114,8 @@ def _question(question: e.Question, lang: str) -> BankQuestion:
             BankOption(option.id, one_line(option.text, lang), option.correct, fraction)
             for option, fraction in zip(question.options, fractions, strict=True)
         )
-    answer = question.answer
+    # A text answer (a choice question's 'answer: d') is refused by the checks before export.
+    answer = None if isinstance(question.answer, str) else question.answer
     if question.type == "numeric" and not isinstance(answer, bool) and answer is not None:
         answer = float(answer)
     return BankQuestion(
