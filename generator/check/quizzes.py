@@ -171,7 +171,7 @@ def numeric_answer_restates_its_example(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 where(q, "example"), f"question '{q.id}' names an example but no KPI", "add 'kpi: id'"
             )
-        kpi = kpis.get(q.kpi or "")
+        kpi = kpis.get(q.kpi) if q.kpi else None
         if kpi is None or q.example is None or not isinstance(q.answer, float):
             continue  # an unknown KPI is reported by the reference check
         if not 1 <= q.example <= len(kpi.examples):
