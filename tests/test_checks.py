@@ -105,7 +105,23 @@ CASES = [
         [("target: quiz:basics", "target: checklist:prospecting")],
         "target: checklist:prospecting",
     ),
-    Case("stage-order", S, [("    order: 1", "    order: 2")], "order: 2"),
+    Case("stage-order", S, [("    order: 1", "    order: -1")], "order: -1"),
+    Case(
+        "stage-order",
+        "process/closing.yaml",
+        [],
+        "order: 3",
+        new_files={"process/closing.yaml": SECOND_STAGE.replace("order: 2", "order: 3")},
+        also={"stage-needs-checklist", "stage-needs-script", "stage-needs-question"},
+    ),
+    Case("unknown-channel", S, [("    channel: phone", "    channel: fax")], "channel: fax"),
+    Case(
+        "unknown-channel",
+        S,
+        [("    channel: phone", "    channel: video-call")],
+        "channel: video-call",
+        new_files={"process/channels.yaml": "channels:\n  - id: email\n    label: {en: Email, zh: 邮件}\n"},
+    ),
     Case(
         "stage-needs-checklist",
         S,
@@ -369,3 +385,31 @@ def test_an_answer_letter_on_a_choice_question_says_to_mark_the_option(workspace
     )
     hints = [p.hint for p in workspace.problems() if p.code == "question-shape"]
     assert hints == ["remove 'answer:' and add 'correct: true' under option 'a'"]
+
+
+def test_stages_may_be_numbered_from_zero(workspace: Workspace) -> None:
+    workspace.replace(S, "    order: 1", "    order: 0")
+    workspace.write("process/closing.yaml", SECOND_STAGE.replace("order: 2", "order: 1"))
+    codes = {p.code for p in workspace.problems()}
+    assert "stage-order" not in codes
+
+
+def test_a_role_may_opt_out_of_onboarding_and_a_path_may_have_no_mentor(workspace: Workspace) -> None:
+    workspace.replace(ONB, "    role: coach", "    role: seller")
+    assert "role-needs-path" in {p.code for p in workspace.problems()}
+    workspace.replace(P, "  - id: coach\n", "  - id: coach\n    onboarding: false\n")
+    workspace.replace(ONB, "    mentor: coach\n", "")
+    assert workspace.problems() == []
+
+
+def test_a_channel_list_of_the_handbooks_own_replaces_the_default(workspace: Workspace) -> None:
+    workspace.replace(S, "    channel: phone", "    channel: video-call")
+    workspace.write(
+        "process/channels.yaml", "channels:\n  - id: video-call\n    label: {en: Video call, zh: 视频通话}\n"
+    )
+    assert workspace.problems() == []
+
+
+def test_a_checklist_item_may_carry_no_day(workspace: Workspace) -> None:
+    workspace.replace(S, "        day: 2\n", "")
+    assert workspace.problems() == []

@@ -236,7 +236,7 @@ def build_plan(
         title=layout.text(path.title),
         summary=layout.text(path.summary),
         role=layout.role_name(path.role),
-        mentor=layout.role_name(path.mentor),
+        mentor=layout.role_name(path.mentor) if path.mentor else "",
         hire=request.name,
         start=request.start,
         lang=lang,

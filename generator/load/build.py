@@ -24,6 +24,7 @@ from generator.load.yaml_tree import YList, YMap
 from generator.model.fields import entity_fields, has_default
 from generator.model.location import Location
 from generator.model.types import (
+    AMOUNT_RE,
     INTERVAL_RE,
     LANGUAGES,
     NAME_RE,
@@ -283,13 +284,6 @@ class Builder:
 
 _LANGUAGE_SET = frozenset(LANGUAGES)
 
-# A number written with its unit, as people write it: 3.0x, 3.0×, 30 %, 50 days, $1,200.
-_AMOUNT_RE = re.compile(
-    r"^(?:US\$|\$|¥|€|£)?\s*(?P<number>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)"
-    r"\s*(?:x|×|%|days?|d|hours?|h|天|小时|个|元)?$",
-    re.IGNORECASE,
-)
-
 
 def amount(text: str) -> float | None:
     """The number in ``text`` when it is a number written with a unit; ``None`` otherwise.
@@ -297,8 +291,8 @@ def amount(text: str) -> float | None:
     The unit is the author's reminder, not a conversion: ``30 %`` is 30, as a percent
     KPI's results are written; ``3.0x`` is 3.0.
     """
-    found = _AMOUNT_RE.match(text.strip())
-    return float(found["number"].replace(",", "")) if found else None
+    found = AMOUNT_RE.match(text.strip())
+    return float(found[1].replace(",", "")) if found else None
 
 
 def _fits(tp: Any, raw: Any) -> bool:

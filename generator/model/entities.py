@@ -26,7 +26,9 @@ from generator.model.types import (
 )
 
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-event", "regularly"]
-Channel = Literal["phone", "email", "meeting", "social-media", "wecom", "remote"]
+DEFAULT_CHANNELS = ("phone", "email", "meeting", "social-media", "wecom", "remote")
+"""The script channels of a handbook that defines no ``channels:`` of its own (format 1)."""
+OutcomeKind = Literal["won", "lost", "other"]
 ScriptPurpose = Literal[
     "first-contact",
     "discovery-question",
@@ -129,6 +131,10 @@ class Role:
     responsibilities: list[Text]
     duties: list[Duty]
     mentors: list[Slug] = ref("role", "Roles whose new hires this role mentors.", default_factory=list)
+    onboarding: bool = doc(
+        "New hires of this role follow an onboarding path; false for a role hired without one.",
+        default=True,
+    )
     handle: str | None = doc("A team handle for CODEOWNERS, e.g. @acme/sales-managers.", default=None)
     review: Review | None = review_field()
     acknowledge: bool = acknowledge_field()
@@ -163,7 +169,9 @@ class Step:
 @dataclass(frozen=True, kw_only=True)
 class Stage:
     id: Slug
-    order: int = doc("Position in the process, 1 to N without gaps.")
+    order: int = doc(
+        "Position in the process: consecutive numbers from any start (0 or 1, as your CRM counts)."
+    )
     name: Text
     goal: Text
     entry_criteria: list[Text]
@@ -178,12 +186,37 @@ class Stage:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Outcome:
+    """Where a deal ends when it leaves the last stage: won, lost, no decision …"""
+
+    id: Slug
+    name: Text
+    description: Text | None = None
+    kind: OutcomeKind = doc("won, lost or other (no decision, duplicate …).", default="other")
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Channel:
+    """A way scripts are delivered (phone, video call, WeCom …), with its label per language."""
+
+    id: Slug
+    label: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
 class Script:
     id: Slug
     title: Text
     stage: Slug = ref("stage")
     step: Slug = ref("step", "A step of the script's stage.")
-    channel: Channel
+    channel: Slug = doc(
+        "One of the handbook's channels (its 'channels:' list; phone, email, meeting, social-media, "
+        "wecom or remote when it has none)."
+    )
     purpose: ScriptPurpose
     audience: Text = doc("Who the script is said to.")
     placeholders: list[Name] = doc(
@@ -356,7 +389,11 @@ class ChecklistItem:
     id: Slug = doc("Stable: progress is saved under it. Unique within the checklist.")
     text: Text
     owner: Slug = ref("role")
-    day: int = doc("Due on this day counted from the start date (day 1 is the start).")
+    day: int | None = doc(
+        "Due on this day: in a stage's checklist, day N after the deal enters the stage (day 1 is "
+        "that day); in other checklists, counted from a hire's start date. Leave out for no due day.",
+        default=None,
+    )
     step: Slug | None = ref("step", "The step the item comes from.", default=None)
     page: Target | None = doc("Or the page it comes from, as kind:id.", default=None)
     loc: Location = located()
@@ -408,7 +445,11 @@ class Milestone:
 class OnboardingPath:
     id: Slug
     role: Slug = ref("role", "The role whose new hires follow this path.")
-    mentor: Slug = ref("role", "The role that assigns the path and follows the hire.")
+    mentor: Slug | None = ref(
+        "role",
+        "The role that assigns the path and follows the hire; none for a role at the top.",
+        default=None,
+    )
     title: Text
     summary: Text
     milestones: list[Milestone]

@@ -13,6 +13,8 @@ COLLECTIONS: dict[str, type] = {
     "principles": e.Principle,
     "roles": e.Role,
     "stages": e.Stage,
+    "outcomes": e.Outcome,
+    "channels": e.Channel,
     "scripts": e.Script,
     "kpis": e.Kpi,
     "tools": e.Tool,
@@ -33,8 +35,8 @@ FILE_REVIEW = "review"
 FILE_KINDS: dict[str, tuple[str, ...]] = {
     "handbook": ("handbook", "principles"),
     "roles": ("roles",),
-    "stages": ("stages",),
-    "scripts": ("scripts",),
+    "stages": ("stages", "outcomes"),
+    "scripts": ("scripts", "channels"),
     "kpis": ("kpis",),
     "tools": ("tools",),
     "meetings": ("meetings",),
@@ -51,6 +53,8 @@ KIND_OF: dict[str, str] = {
     "principles": "principle",
     "roles": "role",
     "stages": "stage",
+    "outcomes": "outcome",
+    "channels": "channel",
     "scripts": "script",
     "kpis": "kpi",
     "tools": "tool",
@@ -77,6 +81,8 @@ class Handbook:
     principles: list[e.Principle] = field(default_factory=list)
     roles: list[e.Role] = field(default_factory=list)
     stages: list[e.Stage] = field(default_factory=list)
+    outcomes: list[e.Outcome] = field(default_factory=list)
+    channels: list[e.Channel] = field(default_factory=list)
     scripts: list[e.Script] = field(default_factory=list)
     kpis: list[e.Kpi] = field(default_factory=list)
     tools: list[e.Tool] = field(default_factory=list)
@@ -104,6 +110,10 @@ class Handbook:
     @property
     def questions(self) -> list[tuple[e.Quiz, e.Question]]:
         return [(quiz, q) for quiz in self.quizzes for q in quiz.questions]
+
+    def channel_ids(self) -> tuple[str, ...]:
+        """The channels scripts may name: the handbook's own list, or the default six."""
+        return tuple(c.id for c in self.channels) or e.DEFAULT_CHANNELS
 
     def ordered_stages(self) -> list[e.Stage]:
         return sorted(self.stages, key=lambda s: s.order)

@@ -34,6 +34,13 @@ TARGET_RE = re.compile(r"^(?P<kind>[a-z-]+):(?P<id>[^\s:]+)$")
 INTERVAL_RE = re.compile(r"^[1-9][0-9]{0,3}[dwmy]$")
 SLUG_MAX = 80
 
+# A number written with its unit, as people write it: 3.0x, 3.0×, 30 %, 50 days, $1,200.
+# (Written for both Python and the JSON Schema's ECMAScript regexes: no named groups, no flags.)
+AMOUNT_RE = re.compile(
+    r"^(?:US\$|\$|¥|€|£)?\s*([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)"
+    r"\s*(?:[xX×%]|[dD]ays?|[dD]|[hH]ours?|[hH]|天|小时|个|元)?$"
+)
+
 
 def located() -> Any:
     """The ``loc`` field every entity carries; never read from YAML."""

@@ -45,11 +45,9 @@ def _section(book: ChecklistBook, sheet: ChecklistSheet) -> list[str]:
 
 def _task(book: ChecklistBook, row: ChecklistRow) -> str:
     colon = book.words["colon"]
-    parts = [
-        md(row.text),
-        f"{md(book.words['field.owner'])}{colon} {md(row.owner)}",
-        md(book.words["day_n"].replace("{n}", str(row.day))),
-    ]
+    parts = [md(row.text), f"{md(book.words['field.owner'])}{colon} {md(row.owner)}"]
+    if row.day is not None:
+        parts.append(md(book.words["day_n"].replace("{n}", str(row.day))))
     if row.source:
         parts.append(f"{md(book.words['field.from'])} {md(row.source)}")
     return "- [ ] " + " · ".join(parts)

@@ -225,13 +225,18 @@ def kpi_view(x: _Lang, kpi: e.Kpi) -> v.KpiView:
     )
 
 
+def _channel_label(x: _Lang, ident: str) -> str:
+    own = x.index.get("channel", ident)
+    return (x.t(own.label) if own else "") or x.label("channel", ident)
+
+
 def script_view(x: _Lang, script: e.Script) -> v.ScriptView:
     step = x.index.get("step", script.step)
     return v.ScriptView(
         id=script.id,
         title=x.t(script.title) or script.id,
         where=" — ".join(filter(None, (x.name("stage", script.stage), x.t(step.name) if step else ""))),
-        channel=x.label("channel", script.channel),
+        channel=_channel_label(x, script.channel),
         purpose=x.label("purpose", script.purpose),
         audience=x.t(script.audience),
         text=x.t(script.text),
@@ -269,7 +274,7 @@ def path_view(x: _Lang, path: e.OnboardingPath) -> v.PathView:
         title=x.t(path.title) or path.id,
         summary=x.t(path.summary),
         role=x.name("role", path.role),
-        mentor=x.name("role", path.mentor),
+        mentor=x.name("role", path.mentor) if path.mentor else "",
         milestones=tuple(milestones),
     )
 

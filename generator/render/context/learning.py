@@ -23,8 +23,8 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
                 data_item=f"{checklist.id}/{item.id}",
                 text=site.t(item.text),
                 owner=site.link(source, "role", item.owner),
-                day=site.day(item.day),
-                due=item.day,
+                day=_checklist_day(site, checklist, item),
+                due=item.day or 1,
                 fingerprint=item_fingerprint(item),
                 sources=[origin] if origin else [],
             )
@@ -38,6 +38,14 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
         "questions": site.tested_by(source, f"checklist:{checklist.id}"),
         "onboarding": site.path_items(source, f"checklist:{checklist.id}"),
     }
+
+
+def _checklist_day(site: Site, checklist: e.Checklist, item: e.ChecklistItem) -> str:
+    """A stage's checklist counts days from when a deal enters the stage; others from a start date."""
+    if item.day is None:
+        return ""
+    in_stage = checklist.stage and site.index.get("stage", checklist.stage) is not None
+    return site.label("day_in_stage" if in_stage else "day_n").replace("{n}", str(item.day))
 
 
 def other_checklists(site: Site, source: str) -> Context:
@@ -78,7 +86,7 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
         "tags": [site.t(role.name) for role in [site.index.get("role", path.role)] if role],
         "summary": site.t(path.summary),
         "role": site.link(source, "role", path.role),
-        "mentor": site.link(source, "role", path.mentor),
+        "mentor": site.link(source, "role", path.mentor) if path.mentor else None,
         "milestones": milestones,
         "questions": site.tested_by(source, f"path:{path.id}"),
         "onboarding": site.path_items(source, f"path:{path.id}"),
@@ -124,7 +132,7 @@ def path_index(site: Site, source: str) -> Context:
             {
                 "link": site.link(source, "path", path.id),
                 "role": site.link(source, "role", path.role),
-                "mentor": site.link(source, "role", path.mentor),
+                "mentor": site.link(source, "role", path.mentor) if path.mentor else None,
                 "summary": site.t(path.summary),
                 "days": site.label("days_span").replace(
                     "{n}", str(max((m.day for m in path.milestones), default=1))
