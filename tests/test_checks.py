@@ -171,6 +171,38 @@ CASES = [
     ),
     Case("day-range", S, [("        day: 2", "        day: 0")], "day: 0"),
     Case(
+        "day-range",
+        ONB,
+        [("            target: quiz:basics\n", "            target: quiz:basics\n            duration: 0\n")],
+        "duration: 0",
+    ),
+    Case(
+        "unknown-after",
+        ONB,
+        [
+            (
+                "            target: quiz:basics\n",
+                "            target: quiz:basics\n            after: read-stag\n",
+            )
+        ],
+        "after: read-stag",
+    ),
+    Case(
+        "unknown-after",
+        ONB,
+        [
+            (
+                "            target: quiz:basics\n",
+                "            target: quiz:basics\n            after: meet-coach\n",
+            ),
+            (
+                "            target: training-format:mentoring\n",
+                "            target: training-format:mentoring\n            after: take-quiz\n",
+            ),
+        ],
+        "after: meet-coach",
+    ),
+    Case(
         "formula-syntax",
         S,
         [("formula: won / offered * 100", "formula: won // offered")],
@@ -413,3 +445,21 @@ def test_a_channel_list_of_the_handbooks_own_replaces_the_default(workspace: Wor
 def test_a_checklist_item_may_carry_no_day(workspace: Workspace) -> None:
     workspace.replace(S, "        day: 2\n", "")
     assert workspace.problems() == []
+
+
+def test_an_item_after_a_three_day_reading_is_due_before_its_milestone(workspace: Workspace) -> None:
+    workspace.replace(
+        ONB,
+        "            target: stage:prospecting\n",
+        "            target: stage:prospecting\n            duration: 3\n",
+    )
+    workspace.replace(
+        ONB,
+        "            target: quiz:basics\n",
+        "            target: quiz:basics\n            after: read-stage\n",
+    )
+    assert workspace.problems() == []
+    # Reading for ten days puts its due day past the quiz that needs it... unless the quiz follows it.
+    workspace.replace(ONB, "            duration: 3\n", "            duration: 10\n")
+    workspace.replace(ONB, "            after: read-stage\n", "")
+    assert [p.code for p in workspace.problems()] == ["prerequisite-due-later"]

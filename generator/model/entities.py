@@ -29,6 +29,11 @@ Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-even
 DEFAULT_CHANNELS = ("phone", "email", "meeting", "social-media", "wecom", "remote")
 """The script channels of a handbook that defines no ``channels:`` of its own (format 1)."""
 OutcomeKind = Literal["won", "lost", "other"]
+Weekday = Literal[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+]  # fmt: skip
+DayCount = Literal["calendar", "working"]
 ScriptPurpose = Literal[
     "first-contact",
     "discovery-question",
@@ -83,6 +88,18 @@ def acknowledge_field() -> bool:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Calendar:
+    working_days: list[Weekday] = doc(
+        "The days people work, e.g. [mon, tue, wed, thu, fri].", default_factory=list
+    )
+    holidays: list[datetime.date] = doc(
+        "Dates off (YYYY-MM-DD): working-day plans skip them.", default_factory=list
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
 class HandbookInfo:
     title: Text = doc("The handbook's title, shown in the header of every page.")
     version: str = doc("The process version, a semantic version such as 1.2.0.")
@@ -97,6 +114,9 @@ class HandbookInfo:
         default=None,
     )
     require_owner: bool = doc("Warn about every entry and guide that has no owner.", default=False)
+    calendar: Calendar | None = doc(
+        "Working days and holidays, for onboarding paths that count working days.", default=None
+    )
     loc: Location = located()
     at: Positions = positions()
 
@@ -424,7 +444,15 @@ class PathItem:
         default=None,
     )
     owner: Slug = ref("role", "Who does it (the mentor for check-ins).")
-    day: int | None = doc("Due day; the milestone's day when left out.", default=None)
+    day: int | None = doc(
+        "Due day (the first day when it lasts several); the milestone's day when left out.", default=None
+    )
+    duration: int | None = doc(
+        "How many days it spans, e.g. 10 for a two-week bootcamp; due on its last day.", default=None
+    )
+    after: Slug | None = doc(
+        "Starts the day after this item of the same path ends (instead of a 'day').", default=None
+    )
     prerequisites: list[Slug] = doc("Items of the same path that come first.", default_factory=list)
     loc: Location = located()
     at: Positions = positions()
@@ -452,6 +480,10 @@ class OnboardingPath:
     )
     title: Text
     summary: Text
+    days: DayCount = doc(
+        "How days are counted: calendar days, or working days (the handbook's calendar).",
+        default="calendar",
+    )
     milestones: list[Milestone]
     review: Review | None = review_field()
     acknowledge: bool = acknowledge_field()

@@ -19,8 +19,9 @@ from generator.export.quiz.bank import question_bank as _question_bank
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.model.schedule import due_day
+from generator.model.schedule import Schedule
 from generator.model.types import Text
+from generator.presentation.days import day_label
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import split_target
 from generator.presentation.numbers import number as readable
@@ -248,18 +249,21 @@ def script_view(x: _Lang, script: e.Script) -> v.ScriptView:
 
 def path_view(x: _Lang, path: e.OnboardingPath) -> v.PathView:
     milestones = []
+    schedule, working = Schedule(path), path.days == "working"
     for milestone in sorted(path.milestones, key=lambda m: m.day):
-        items = sorted(milestone.items, key=lambda item: due_day(milestone, item))
+        items = schedule.ordered(milestone.items)
         milestones.append(
             v.MilestoneView(
                 title=x.t(milestone.title),
-                day=x.day(milestone.day),
+                day=day_label(x.words, milestone.day, milestone.day, working=working),
                 goal=x.t(milestone.goal),
                 items=tuple(
                     v.PathItemView(
                         title=x.t(item.title) or item.id,
                         kind=x.label("kind", item.kind),
-                        day=x.day(due_day(milestone, item)),
+                        day=day_label(
+                            x.words, schedule.start(item.id), schedule.due(item.id), working=working
+                        ),
                         owner=x.name("role", item.owner),
                         target=x.name(*kind_id)
                         if item.target and (kind_id := split_target(item.target))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.model import entities as e
 from generator.model.fingerprint import item_fingerprint, question_fingerprint
+from generator.model.schedule import Schedule, path_calendar
+from generator.presentation.days import day_label
 from generator.presentation.links import Link, anchor, checklist_item_anchor, relative
 from generator.presentation.numbers import number
 from generator.render.context.freshness import acknowledgements
@@ -65,14 +67,14 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
     """An onboarding path as a timeline of milestones, each item a checkbox line."""
     titles: dict[str, str] = {item.id: site.t(item.title) for m in path.milestones for item in m.items}
     milestones = []
+    schedule = Schedule(path)
     for milestone in sorted(path.milestones, key=lambda m: m.day):
-        due = {item.id: item.day if item.day is not None else milestone.day for item in milestone.items}
-        ordered = sorted(milestone.items, key=lambda item: due[item.id])
-        items = [_path_item(site, source, path, milestone, item, titles) for item in ordered]
+        ordered = schedule.ordered(milestone.items)
+        items = [_path_item(site, source, path, schedule, item, titles) for item in ordered]
         milestones.append(
             {
                 "anchor": anchor("milestone", milestone.id),
-                "day": site.day(milestone.day),
+                "day": day_label(site.labels, milestone.day, milestone.day, working=path.days == "working"),
                 # "Day 1 Day 1" reads badly: the day label only when the title is not it.
                 "show_day": site.day(milestone.day).casefold() not in site.t(milestone.title).casefold(),
                 "title": site.t(milestone.title),
@@ -80,8 +82,12 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
                 "tasks": items,
             }
         )
+    calendar = path_calendar(path, site.handbook.info)
     return {
         "id": path.id,
+        # The browser turns due days into dates with the same rule (learning.js dueDate).
+        "working_days": ",".join(map(str, sorted(calendar.working_days))) if calendar else "",
+        "holidays": " ".join(sorted(d.isoformat() for d in calendar.holidays)) if calendar else "",
         "title": site.t(path.title),
         "tags": [site.t(role.name) for role in [site.index.get("role", path.role)] if role],
         "summary": site.t(path.summary),
@@ -98,18 +104,19 @@ def _path_item(
     site: Site,
     source: str,
     path: e.OnboardingPath,
-    milestone: e.Milestone,
+    schedule: Schedule,
     item: e.PathItem,
     titles: dict[str, str],
 ) -> TaskItem:
     target = site.target(source, item.target) if item.target else None
+    start, due = schedule.start(item.id), schedule.due(item.id)
     return TaskItem(
         anchor=anchor("item", item.id),
         data_item=f"path:{path.id}/{item.id}",
         text=site.t(item.title),
         owner=site.link(source, "role", item.owner),
-        day=site.day(item.day if item.day is not None else milestone.day),
-        due=item.day if item.day is not None else milestone.day,
+        day=day_label(site.labels, start, due, working=path.days == "working"),
+        due=due,
         fingerprint=item_fingerprint(item),
         quiz=item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
         url=target.url if target else "",

@@ -59,7 +59,9 @@ def outcomes(site: Site, source: str) -> list[Context]:
     return [
         {
             "anchor": anchor("outcome", o.id),
-            "link": Link(site.t(o.name) or o.id, relative(source, "index.md") + "#" + anchor("outcome", o.id)),
+            "link": Link(
+                site.t(o.name) or o.id, relative(source, "index.md") + "#" + anchor("outcome", o.id)
+            ),
             "kind": o.kind,
             "description": site.t(o.description),
         }
