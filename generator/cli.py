@@ -93,12 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", "write the handbook's data for other tools")
     p.add_argument(
         "what",
-        choices=("model", "quizzes", "checklists", "print", "codeowners"),
-        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html) or codeowners",
+        choices=("model", "quizzes", "checklists", "print", "codeowners", "meetings"),
+        help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html), codeowners "
+        "or meetings (ics: recurring calendar events)",
     )
     p.add_argument(
         "--format",
-        choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html"),
+        choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html", "ics"),
         help="the file format; model and print have one, the others need one",
     )
     p.add_argument("--lang", help="en or zh; default: the handbook's default language")

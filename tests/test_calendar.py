@@ -7,9 +7,14 @@ import datetime
 import json
 from pathlib import Path
 
+import icalendar
 import pytest
 
+from generator.export.files import export_file
 from generator.model.schedule import WorkCalendar, date_of
+from generator.validate import validate
+from tests.conftest import Workspace
+from tests.test_render import copy_handbook, out, run
 
 DUE_DATES = Path(__file__).parent / "fixtures" / "calendar" / "due-dates.json"
 HOLIDAYS = frozenset({datetime.date(2026, 12, 25), datetime.date(2027, 1, 1)})
@@ -90,3 +95,79 @@ def test_a_schedule_follows_after_and_duration() -> None:
         (12, 13),
         (30, 30),
     ]
+
+
+# --- meetings ---------------------------------------------------------------------------
+
+TWICE_WEEKLY = """    every: [monday, wednesday]
+    time: "09:30"
+    minutes: 30
+    starts: 2026-12-02
+"""
+
+
+def meeting_workspace(workspace: Workspace, every: str = TWICE_WEEKLY) -> Workspace:
+    meeting = "    name: {en: Weekly meeting, zh: 周会}\n"
+    workspace.replace("process/people.yaml", meeting + "    cadence: weekly\n", meeting + every)
+    return workspace
+
+
+def test_meetings_export_as_recurring_events_that_dateutil_reads_back(workspace: Workspace) -> None:
+    from dateutil import rrule
+
+    meeting_workspace(workspace)
+    result = validate(workspace.root)
+    assert result.ok, result.diagnostics.sorted()
+    data = export_file(result.handbook, "meetings", fmt="ics")[0]
+    calendar = icalendar.Calendar.from_ical(data)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Weekly meeting"
+    start = event.decoded("dtstart")
+    assert start == datetime.datetime(2026, 12, 2, 9, 30)  # the first Wednesday on or after 'starts'
+    assert event.decoded("duration") == datetime.timedelta(minutes=30)
+    recur = event["rrule"].to_ical().decode()
+    assert recur == "FREQ=WEEKLY;BYDAY=MO,WE"
+    dates = list(rrule.rrulestr(recur, dtstart=start).xafter(start - datetime.timedelta(seconds=1), count=5))
+    assert [d.date().isoformat() for d in dates] == [
+        "2026-12-02", "2026-12-07", "2026-12-09", "2026-12-14", "2026-12-16"
+    ]  # fmt: skip
+    assert "Every Monday and Wednesday, at 09:30" in str(event["description"])
+
+
+@pytest.mark.parametrize(
+    ("every", "rule", "en", "zh"),
+    [
+        ("[monday, wednesday]", "FREQ=WEEKLY;BYDAY=MO,WE", "Every Monday and Wednesday", "每周一、周三"),
+        ("2 weeks on friday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "Every 2 weeks on Friday", "每 2 周的周五"),
+        ("first monday", "FREQ=MONTHLY;BYDAY=+1MO", "The first Monday of every month", "每月第一个周一"),
+        ("last friday", "FREQ=MONTHLY;BYDAY=-1FR", "The last Friday of every month", "每月最后一个周五"),
+        ("day 15", "FREQ=MONTHLY;BYMONTHDAY=15", "Day 15 of every month", "每月 15 日"),
+        ("quarter", "FREQ=MONTHLY;INTERVAL=3", "Every quarter", "每季度一次"),
+    ],
+)
+def test_cadences_real_teams_have_in_rules_and_words(every: str, rule: str, en: str, zh: str) -> None:
+    from generator.model.recurrence import parse_every
+    from generator.presentation.labels import labels_for
+    from generator.presentation.recurrence_words import describe
+
+    written = [d.strip() for d in every.strip("[]").split(",")] if every.startswith("[") else every
+    recurrence = parse_every(written, datetime.date(2026, 12, 1))
+    assert recurrence.rrule_text() == rule
+    assert describe(labels_for("en"), recurrence) == en
+    assert describe(labels_for("zh"), recurrence) == zh
+
+
+def test_a_meeting_page_says_when_in_words(workspace: Workspace) -> None:
+    root = copy_handbook(meeting_workspace(workspace).root, workspace.root.parent / "copy")
+    run(root)
+    assert "Every Monday and Wednesday, at 09:30" in out(root, "en", "meetings.md")
+    assert "每周一、周三 09:30" in out(root, "zh", "meetings.md")
+
+
+def test_an_unreadable_recurrence_is_one_located_error(workspace: Workspace) -> None:
+    meeting_workspace(workspace, "    every: twice a week\n")
+    problems = workspace.problems()
+    assert [(p.code, p.location.line) for p in problems] == [
+        ("meeting-recurrence", workspace.line_of("process/people.yaml", "every: twice a week"))
+    ]
+    assert "'2 weeks on monday'" in problems[0].message

@@ -309,6 +309,21 @@ CASES = [
         "example: 2",
     ),
     Case("numeric-tolerance", Q, [("        tolerance: 0.5\n", "")], "- id: win-rate-value"),
+    Case(
+        "meeting-recurrence",
+        P,
+        [("    cadence: weekly\n    purpose", "    every: fortnightly\n    purpose")],
+        "every: fortnightly",
+    ),
+    Case(
+        "meeting-recurrence",
+        P,
+        [("    cadence: weekly\n    purpose", "    cadence: weekly\n    time: 9h30\n    purpose")],
+        "time: 9h30",
+    ),
+    Case(
+        "meeting-recurrence", P, [("    cadence: weekly\n    purpose", "    purpose")], "- id: weekly\n"[:-1]
+    ),
     Case("pass-mark-range", Q, [("pass_mark: 75", "pass_mark: 120")], "pass_mark: 120"),
     Case(
         "missing-translation", P, [("name: {en: Coach, zh: 教练}", "name: {en: Coach}")], "name: {en: Coach}"

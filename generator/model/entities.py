@@ -344,7 +344,19 @@ class Occurrence:
 class Meeting:
     id: Slug
     name: Text
-    cadence: Cadence
+    cadence: Cadence | None = doc(
+        "How often it is held, in one word; 'every' says exactly when.", default=None
+    )
+    every: list[Weekday] | str | None = doc(
+        "When it recurs: weekdays ([monday, wednesday]), '2 weeks on monday', 'first monday', "
+        "'day 15' (of the month), 'month' or 'quarter'.",
+        default=None,
+    )
+    time: str | None = doc("The local time it starts, HH:MM, e.g. 09:30.", default=None)
+    minutes: int | None = doc("How long it lasts, in minutes.", default=None)
+    starts: datetime.date | None = doc(
+        "The first day it can be held; the handbook's effective date when left out.", default=None
+    )
     purpose: Text
     owner: Slug = ref("role", "Who calls and runs it.")
     attendees: list[Slug] = ref("role")
