@@ -322,7 +322,7 @@ CASES = [
         "time: 9h30",
     ),
     Case(
-        "meeting-recurrence", P, [("    cadence: weekly\n    purpose", "    purpose")], "- id: weekly\n"[:-1]
+        "meeting-recurrence", P, [("    cadence: weekly\n    purpose", "    purpose")], "- id: weekly", nth=2
     ),
     Case("pass-mark-range", Q, [("pass_mark: 75", "pass_mark: 120")], "pass_mark: 120"),
     Case(
