@@ -23,7 +23,17 @@ from generator.review.dates import day_option, interval_option
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 DEFAULT_ADDRESS = "127.0.0.1:8808"  # not 8000: that is the `python -m http.server` preview
 # Commands that read a handbook from --root (the others create one or need none).
-NEEDS_HANDBOOK = {"validate", "generate", "build", "serve", "export", "assign", "publish", "review-due"}
+NEEDS_HANDBOOK = {
+    "validate",
+    "generate",
+    "build",
+    "serve",
+    "export",
+    "assign",
+    "publish",
+    "review-due",
+    "upgrade",
+}
 
 
 class Stopped(KeyboardInterrupt):
@@ -135,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
     p.set_defaults(root=Path("."))
+
+    p = command("upgrade", "rewrite a handbook written in an older file format to the newest")
+    p.add_argument("--dry-run", action="store_true", help="list what would change; write nothing")
 
     p = command("publish", "publish the process version with mike into the gh-pages branch (both languages)")
     p.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")

@@ -370,6 +370,13 @@ CASES = [
         [("# Guide: editors", "---\nreview:\n  review_every: 3 months\n---\n# Guide: editors")],
         "review_every: 3 months",
     ),
+    Case(
+        "format-version",
+        H,
+        [('version: "0.1.0"', 'version: "0.1.0"\n  format: 3')],
+        "format: 3",
+        also={"unknown-channel"},
+    ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
 ]

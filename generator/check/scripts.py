@@ -69,5 +69,9 @@ def channels_known(ctx: Context) -> Iterator[Finding]:
                 where(script, "channel"),
                 f"script '{script.id}' uses channel '{script.channel}', which the handbook does not list",
                 suggest(script.channel, known)
-                or f"use one of: {', '.join(known)}, or add it under 'channels:'",
+                or (
+                    f"use one of: {', '.join(known)}, or add it under 'channels:'"
+                    if known
+                    else "list the handbook's channels under 'channels:' (handbook upgrade writes them)"
+                ),
             )

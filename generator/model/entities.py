@@ -101,6 +101,9 @@ class Calendar:
 
 @dataclass(frozen=True, kw_only=True)
 class HandbookInfo:
+    format: int = doc(
+        "The version of this file format: 2 (handbook upgrade writes it); left out, 1.", default=1
+    )
     title: Text = doc("The handbook's title, shown in the header of every page.")
     version: str = doc("The process version, a semantic version such as 1.2.0.")
     effective_date: datetime.date = doc("The date this process version takes effect.")

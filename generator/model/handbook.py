@@ -31,6 +31,9 @@ COLLECTIONS: dict[str, type] = {
 # The top-level key of any definition file giving the review defaults of its entries.
 FILE_REVIEW = "review"
 
+# The newest file format (handbook.yaml 'format:'); ``handbook upgrade`` rewrites older ones.
+FORMAT = 2
+
 # Kinds of file, for editors: each gets a JSON Schema allowing these top-level keys.
 FILE_KINDS: dict[str, tuple[str, ...]] = {
     "handbook": ("handbook", "principles"),
@@ -111,9 +114,15 @@ class Handbook:
     def questions(self) -> list[tuple[e.Quiz, e.Question]]:
         return [(quiz, q) for quiz in self.quizzes for q in quiz.questions]
 
+    @property
+    def format(self) -> int:
+        """The file format the handbook is written in: 1 when handbook.yaml does not say."""
+        return self.info.format if self.info else 1
+
     def channel_ids(self) -> tuple[str, ...]:
-        """The channels scripts may name: the handbook's own list, or the default six."""
-        return tuple(c.id for c in self.channels) or e.DEFAULT_CHANNELS
+        """The channels scripts may name: the handbook's own list (format 1: the default six)."""
+        own = tuple(c.id for c in self.channels)
+        return own if own or self.format >= 2 else e.DEFAULT_CHANNELS
 
     def ordered_stages(self) -> list[e.Stage]:
         return sorted(self.stages, key=lambda s: s.order)
