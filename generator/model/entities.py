@@ -45,7 +45,8 @@ ScriptPurpose = Literal[
     "support",
 ]
 Direction = Literal["higher-is-better", "lower-is-better"]
-KpiUnit = Literal["percent", "ratio", "yuan", "count", "days"]
+# USD: a handbook selling in US dollars (examples/saas); any ISO 4217 code comes with Babel.
+KpiUnit = Literal["percent", "ratio", "yuan", "USD", "count", "days"]
 TrainingLevel = Literal["basic", "advanced"]
 ItemKind = Literal["read", "checklist", "quiz", "meeting", "check-in", "training", "task"]
 QuestionType = Literal["single", "multiple", "true-false", "numeric"]
