@@ -116,7 +116,7 @@ def kpi_examples_hold(ctx: Context) -> Iterator[Finding]:
                     suggest(unknown[0], declared),
                 )
                 continue
-            if math.isnan(example.expected):
+            if math.isnan(example.expected) or None in example.inputs.values():
                 continue  # not a number: reported where it was loaded
             try:
                 given = {str(name): _value(value) for name, value in example.inputs.items()}

@@ -337,6 +337,8 @@ def _union_converter(tp: Any) -> Convert:
     if len(options) == 1:
         inner = converter(options[0])
         return lambda b, raw, loc, what, at, name: None if raw is None else inner(b, raw, loc, what, at, name)
+    if len(options) == len(get_args(tp)):  # no None among them (float | list[float]): null is wrong
+        return lambda b, raw, loc, what, at, name: b._union(options, raw, loc, what)
     return lambda b, raw, loc, what, at, name: None if raw is None else b._union(options, raw, loc, what)
 
 
