@@ -8,19 +8,19 @@ twice-weekly meeting, working-day onboarding with a ten-day bootcamp, roles with
 from __future__ import annotations
 
 import datetime
-import shutil
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
 import pytest
+from playwright.sync_api import Browser
 
 from generator.export.assignment import Request, build_plan
 from generator.export.files import export_file
 from generator.model.index import Index
 from generator.validate import validate
 from tests.conftest import REPO
+from tests.site_support import BuiltSite, built_site
 
 EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if (p / "process").is_dir())
 SAAS = REPO / "examples" / "saas"
@@ -32,23 +32,56 @@ def test_example_validates_with_no_warning(example: Path) -> None:
     assert not result.diagnostics.sorted(), "\n".join(map(str, result.diagnostics.sorted()))
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
-def test_example_builds(example: Path, tmp_path: Path) -> None:
-    root = tmp_path / example.name
-    shutil.copytree(example, root, ignore=shutil.ignore_patterns("site", ".handbook"))
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=600,
-        check=False,
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.name)
+def example_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BuiltSite]:
+    """Each example, built once with ``handbook build`` and served, for the tests below."""
+    with built_site(tmp_path_factory.mktemp(request.param.name), source=request.param) as site:
+        yield site
+
+
+def test_example_builds_in_every_language(example_site: BuiltSite) -> None:
+    for lang in example_site.prefixes:
+        assert (example_site.site / example_site.prefixes[lang] / "index.html").is_file(), lang
+    if (
+        example_site.handbook.info
+        and example_site.handbook.info.title.get("en") == "Cloudline Revenue Playbook"
+    ):
+        home = (example_site.site / "index.html").read_text(encoding="utf-8")
+        assert "Closed won" in home and not (example_site.site / "tiers").exists()
+
+
+def test_the_browser_dates_a_working_day_path_as_handbook_assign_does(
+    example_site: BuiltSite, browser: Browser
+) -> None:
+    """A mentor's link on the SDR path: the page shows the dates ``handbook assign`` prints."""
+    if example_site.root.name.rstrip("0123456789") != "saas":
+        pytest.skip("the SaaS example has the working-day path")
+    handbook = example_site.handbook
+    start = datetime.date(2027, 1, 11)  # 18 January, a Monday, is a holiday
+    plan = build_plan(
+        handbook,
+        Index(handbook),
+        "sdr-path",
+        Request(name="Dana", start=start),
+        created=datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC),
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    home = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert (root / "site" / "zh" / "index.html").is_file()
-    if example == SAAS:
-        assert "Closed won" in home and not (root / "site" / "tiers").exists()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(example_site.url("en", "onboarding/assign/"), wait_until="networkidle")
+    form = page.locator("form.path-assign")
+    form.locator("select[name=path]").select_option("sdr-path")
+    form.locator("input[name=name]").fill("Dana")
+    form.locator("input[name=start]").fill(start.isoformat())
+    form.locator("button[type=submit]").click()
+    page.goto(form.locator("input[name=link]").input_value(), wait_until="networkidle")
+    items = [item for milestone in plan.milestones for item in milestone.items]
+    for item in items:
+        shown = page.locator(f'li[data-item="path:sdr-path/{item.id}"] .task-due').inner_text()
+        assert f"due {item.due.strftime('%-d %b %Y')}" in shown, (item.id, item.due, shown)
+    assert {item.due for item in items} >= {datetime.date(2027, 1, 25)}  # the bootcamp ends after the holiday
+    context.close()
 
 
 def test_saas_hires_get_working_day_dates_and_a_ten_day_bootcamp() -> None:
