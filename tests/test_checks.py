@@ -231,7 +231,12 @@ CASES = [
     # A value that is not a number gets one error where it is written, not a second one
     # from the example check ("the example says 0").
     Case("wrong-type", S, [("expected: 25", "expected: a quarter")], "expected: a quarter"),
-    Case("wrong-type", S, [("inputs: {won: 3, offered: 12}", "inputs: {won: ~, offered: 12}")], "inputs: {won: ~"),
+    Case(
+        "wrong-type",
+        S,
+        [("inputs: {won: 3, offered: 12}", "inputs: {won: ~, offered: 12}")],
+        "inputs: {won: ~",
+    ),
     Case(
         "kpi-example",
         S,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from generator.export.assignment import Request, build_plan
 from generator.export.files import export_file
@@ -118,3 +118,31 @@ def test_saas_meetings_export_twice_weekly() -> None:
     [event] = calendar.walk("VEVENT")
     assert event["rrule"].to_ical().decode() == "FREQ=WEEKLY;BYDAY=MO,WE"
     assert event.decoded("dtstart") == datetime.datetime(2027, 1, 4, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("kpi", "values", "result"),
+    [
+        ("sales-cycle", {"cycle_days": "40, 50, 60"}, "50"),
+        ("pipeline-coverage", {"open_pipeline": "1800000", "quota": "600000"}, "3"),
+        ("win-rate", {"won": "9", "lost": "21"}, "30"),
+    ],
+)
+def test_the_calculator_computes_means_ratios_and_rounding(
+    example_site: BuiltSite, browser: Browser, kpi: str, values: dict[str, str], result: str
+) -> None:
+    if example_site.root.name.rstrip("0123456789") != "saas":
+        pytest.skip("these KPIs are the SaaS example's")
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(example_site.url("en", f"kpis/{kpi}/"), wait_until="networkidle")
+    output = page.locator("form.kpi-calculator output")
+    for name, value in values.items():
+        page.locator(f"form.kpi-calculator input[name={name}]").fill(value)
+    expect(output).to_have_text(result)
+    page.locator("form.kpi-calculator input").first.fill("")
+    expect(output).to_have_text("–")
+    context.close()
+    assert errors == []

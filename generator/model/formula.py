@@ -69,6 +69,18 @@ class Formula:
     def evaluate(self, values: Mapping[str, Value]) -> float:
         return _number(_evaluate(self.tree, values), self.tree)
 
+    @property
+    def list_names(self) -> tuple[str, ...]:
+        """Inputs given whole to mean, sum, min or max: they may hold a list of numbers."""
+        found = [
+            arg.id
+            for node in ast.walk(self.tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS
+            for arg in node.args
+            if isinstance(arg, ast.Name)
+        ]
+        return tuple(dict.fromkeys(found))
+
 
 def parse_formula(source: str) -> Formula:
     """Parse ``source`` or raise :class:`FormulaError` saying what is not allowed, and where."""

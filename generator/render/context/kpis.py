@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.model import entities as e
+from generator.model.formula import FormulaError, parse_formula
 from generator.presentation.links import anchor
 from generator.presentation.numbers import number
 from generator.render.context.site import Context, Site
@@ -18,6 +19,14 @@ def _input_names(site: Site, kpi: e.Kpi) -> dict[str, str]:
 def _namer(names: dict[str, str]) -> Callable[[str], str]:
     """Show an input by its name in this language (its id when it has none)."""
     return lambda ident: names.get(ident, ident)
+
+
+def _list_inputs(source: str) -> tuple[str, ...]:
+    """The inputs the calculator takes as a list of numbers (e.g. the days of each deal)."""
+    try:
+        return parse_formula(source).list_names
+    except FormulaError:
+        return ()
 
 
 def kpi_index(site: Site, source: str) -> Context:
@@ -40,6 +49,7 @@ def kpi_index(site: Site, source: str) -> Context:
 
 def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
     names = _input_names(site, kpi)
+    list_inputs = _list_inputs(kpi.formula)
     stages = site.rel.stages_by_kpi.get(kpi.id, [])
     owner = site.link(source, "role", kpi.owner)
     unit = site.labels.get(f"unit.{kpi.unit}", kpi.unit)
@@ -59,6 +69,7 @@ def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
                 "derived": formula_html(i.formula, _namer(names)) if i.formula else "",
                 "derived_source": i.formula or "",
                 "field": anchor("calc", kpi.id, i.id),
+                "list": i.id in list_inputs,
             }
             for i in kpi.inputs
         ],
