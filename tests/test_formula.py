@@ -100,5 +100,6 @@ def test_errors_speak_of_formulas_with_a_position(source: str, message: str) -> 
     assert "Call" not in str(caught.value) and "Attribute" not in str(caught.value)
 
 
-def test_functions_are_shown_by_name() -> None:
-    assert render_formula(parse_formula("mean(a) * 100"), label=str.upper) == "mean(A) × 100"
+def test_functions_are_shown_in_the_readers_words() -> None:
+    words = {"mean": "平均值", "a": "天数"}
+    assert render_formula(parse_formula("mean(a) * 100"), label=words.__getitem__) == "平均值(天数) × 100"

@@ -229,7 +229,7 @@ def constant_text(node: ast.Constant) -> str:
 
 
 def render_formula(formula: Formula, label: Callable[[str], str] = str) -> str:
-    """The formula written for people: × and ÷, names replaced by ``label(name)``."""
+    """The formula written for people: × and ÷, names (of inputs and functions) as ``label(name)``."""
 
     def show(node: ast.expr, parent: int) -> str:
         if isinstance(node, ast.Name):
@@ -238,7 +238,7 @@ def render_formula(formula: Formula, label: Callable[[str], str] = str) -> str:
             return constant_text(node)
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else "?"
-            return f"{name}({', '.join(show(a, 0) for a in node.args)})"
+            return f"{label(name)}({', '.join(show(a, 0) for a in node.args)})"
         if isinstance(node, ast.UnaryOp):
             return ("−" if isinstance(node.op, ast.USub) else "") + show(node.operand, 3)
         if isinstance(node, ast.BinOp):

@@ -49,7 +49,7 @@ def _node(node: ast.expr, label: Callable[[str], str], parent: int) -> str:
     if isinstance(node, ast.Call):
         name = node.func.id if isinstance(node.func, ast.Name) else "?"
         args = ", ".join(_node(a, label, 0) for a in node.args)
-        return f'<span class="formula-function">{md(name)}</span>({args})'
+        return f'<span class="formula-function">{md(label(name))}</span>({args})'
     if isinstance(node, ast.UnaryOp):
         sign = "−" if isinstance(node.op, ast.USub) else ""
         return sign + _node(node.operand, label, 3)
