@@ -146,3 +146,21 @@ def test_the_calculator_computes_means_ratios_and_rounding(
     expect(output).to_have_text("–")
     context.close()
     assert errors == []
+
+
+def test_the_plan_calendar_shows_the_bootcamp_as_one_event_over_its_days() -> None:
+    from generator.export.plan import render_plan
+
+    handbook = validate(SAAS).handbook
+    plan = build_plan(
+        handbook,
+        Index(handbook),
+        "sdr-path",
+        Request(name="Dana", start=datetime.date(2027, 1, 11)),
+        created=datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC),
+    )
+    data = render_plan(plan, "ics")
+    calendar = icalendar.Calendar.from_ical(data)
+    [bootcamp] = [e for e in calendar.walk("VEVENT") if str(e["summary"]) == "Attend the two-week bootcamp"]
+    assert bootcamp.decoded("dtstart") == datetime.date(2027, 1, 11)
+    assert bootcamp.decoded("dtend") == datetime.date(2027, 1, 26)  # exclusive: the 25th is its last day
