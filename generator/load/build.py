@@ -24,7 +24,6 @@ from generator.load.yaml_tree import YList, YMap
 from generator.model.fields import entity_fields, has_default
 from generator.model.location import Location
 from generator.model.types import (
-    AMOUNT_RE,
     INTERVAL_RE,
     LANGUAGES,
     NAME_RE,
@@ -36,6 +35,7 @@ from generator.model.types import (
     Slug,
     Target,
     Text,
+    amount,
 )
 
 _ID_RULES = {
@@ -283,16 +283,6 @@ class Builder:
 
 
 _LANGUAGE_SET = frozenset(LANGUAGES)
-
-
-def amount(text: str) -> float | None:
-    """The number in ``text`` when it is a number written with a unit; ``None`` otherwise.
-
-    The unit is the author's reminder, not a conversion: ``30 %`` is 30, as a percent
-    KPI's results are written; ``3.0x`` is 3.0.
-    """
-    found = AMOUNT_RE.match(text.strip())
-    return float(found[1].replace(",", "")) if found else None
 
 
 def _fits(tp: Any, raw: Any) -> bool:

@@ -42,6 +42,16 @@ AMOUNT_RE = re.compile(
 )
 
 
+def amount(text: str) -> float | None:
+    """The number in ``text`` when it is a number written with a unit; ``None`` otherwise.
+
+    The unit is the author's reminder, not a conversion: ``30 %`` is 30, as a percent
+    KPI's results are written; ``3.0x`` is 3.0.
+    """
+    found = AMOUNT_RE.match(text.strip())
+    return float(found[1].replace(",", "")) if found else None
+
+
 def located() -> Any:
     """The ``loc`` field every entity carries; never read from YAML."""
     return field(default=NOWHERE, compare=False, repr=False, metadata={"internal": True})
