@@ -105,6 +105,17 @@ CASES = [
         [("target: quiz:basics", "target: checklist:prospecting")],
         "target: checklist:prospecting",
     ),
+    # With a training catalogue, a training item names its module; without one it needs none
+    # (examples/saas runs its bootcamp with no catalogue).
+    Case(
+        "target-kind",
+        ONB,
+        [
+            ("            kind: check-in\n", "            kind: training\n"),
+            ("            target: training-format:mentoring\n", ""),
+        ],
+        "- id: meet-coach",
+    ),
     Case("stage-order", S, [("    order: 1", "    order: -1")], "order: -1"),
     Case(
         "stage-order",
