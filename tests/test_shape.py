@@ -91,3 +91,12 @@ def test_the_script_filter_lists_the_handbooks_own_channels(tmp_path: Path) -> N
     run(root)
     assert "<option>Video call</option>" in out(root, "en", "scripts/index.md")
     assert "<option>视频通话</option>" in out(root, "zh", "scripts/index.md")
+
+
+def test_exported_stage_checklists_count_days_in_the_stage() -> None:
+    from generator.export.files import export_file
+    from generator.validate import validate
+
+    handbook = validate(MINIMAL).handbook
+    markdown = export_file(handbook, "checklists", fmt="md")[0].decode("utf-8")
+    assert "Day 2 in the stage" in markdown
