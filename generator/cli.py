@@ -23,7 +23,17 @@ from generator.review.dates import day_option, interval_option
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 DEFAULT_ADDRESS = "127.0.0.1:8808"  # not 8000: that is the `python -m http.server` preview
 # Commands that read a handbook from --root (the others create one or need none).
-NEEDS_HANDBOOK = {"validate", "generate", "build", "serve", "export", "assign", "publish", "review-due"}
+NEEDS_HANDBOOK = {
+    "validate",
+    "generate",
+    "build",
+    "serve",
+    "export",
+    "assign",
+    "publish",
+    "review-due",
+    "upgrade",
+}
 
 
 class Stopped(KeyboardInterrupt):
@@ -93,13 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", "write the handbook's data for other tools")
     p.add_argument(
         "what",
-        choices=("model", "quizzes", "checklists", "print", "codeowners", "scorm", "cmi5"),
+        choices=("model", "quizzes", "checklists", "print", "codeowners", "meetings", "scorm", "cmi5"),
         help="model (JSON), quizzes (moodle|gift|qti), checklists (csv|xlsx|md), print (html), codeowners, "
-        "or an onboarding path for a learning-management system: scorm (SCORM 1.2) or cmi5 (zip)",
+        "meetings (ics: recurring calendar events), or an onboarding path for a learning-management "
+        "system: scorm (SCORM 1.2) or cmi5 (zip)",
     )
     p.add_argument(
         "--format",
-        choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html"),
+        choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html", "ics"),
         help="the file format; model and print have one, the others need one",
     )
     p.add_argument("--lang", help="en or zh; default: the handbook's default language")
@@ -136,6 +147,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
     p.set_defaults(root=Path("."))
+
+    p = command("upgrade", "rewrite a handbook written in an older file format to the newest")
+    p.add_argument("--dry-run", action="store_true", help="list what would change; write nothing")
 
     p = command("publish", "publish the process version with mike into the gh-pages branch (both languages)")
     p.add_argument("--push", action="store_true", help="push the branch to the remote afterwards")

@@ -297,6 +297,21 @@ def _model_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_upgrade(args: argparse.Namespace) -> int:
+    """Rewrite the handbook at ``--root`` to the newest file format; list each change."""
+    from generator.upgrade import UpgradeError, upgrade
+
+    try:
+        changes = upgrade(args.root, dry_run=args.dry_run)
+    except UpgradeError as exc:
+        raise UsageError(str(exc)) from exc
+    if not changes:
+        print(f"{args.root}: already in the newest format; nothing to change", file=sys.stderr)
+    for change in changes:
+        print(f"{change.file}: {change.what}{' (dry run: not written)' if args.dry_run else ''}")
+    return 0
+
+
 def run_init(args: argparse.Namespace) -> int:
     """Create a new handbook in ``args.folder`` from the starter."""
     from generator.starter import InitError, create_handbook

@@ -53,7 +53,7 @@ def test_invalid_definitions_stop_the_build_before_anything_is_written(workspace
     assert build(workspace.root).returncode == 0
     generated_before = files(workspace.root / ".handbook")
     site_before = files(workspace.root / "site")
-    workspace.replace("process/stage.yaml", "    order: 1", "    order: 7")
+    workspace.replace("process/stage.yaml", "    order: 1", "    order: -1")
     result = build(workspace.root)
     assert result.returncode == 1
     assert "stage-order" in result.stdout

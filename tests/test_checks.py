@@ -134,7 +134,34 @@ CASES = [
         [("target: quiz:basics", "target: checklist:prospecting")],
         "target: checklist:prospecting",
     ),
-    Case("stage-order", S, [("    order: 1", "    order: 2")], "order: 2"),
+    # With a training catalogue, a training item names its module; without one it needs none
+    # (examples/saas runs its bootcamp with no catalogue).
+    Case(
+        "target-kind",
+        ONB,
+        [
+            ("            kind: check-in\n", "            kind: training\n"),
+            ("            target: training-format:mentoring\n", ""),
+        ],
+        "- id: meet-coach",
+    ),
+    Case("stage-order", S, [("    order: 1", "    order: -1")], "order: -1"),
+    Case(
+        "stage-order",
+        "process/closing.yaml",
+        [],
+        "order: 3",
+        new_files={"process/closing.yaml": SECOND_STAGE.replace("order: 2", "order: 3")},
+        also={"stage-needs-checklist", "stage-needs-script", "stage-needs-question"},
+    ),
+    Case("unknown-channel", S, [("    channel: phone", "    channel: fax")], "channel: fax"),
+    Case(
+        "unknown-channel",
+        S,
+        [("    channel: phone", "    channel: video-call")],
+        "channel: video-call",
+        new_files={"process/channels.yaml": "channels:\n  - id: email\n    label: {en: Email, zh: 邮件}\n"},
+    ),
     Case(
         "stage-needs-checklist",
         S,
@@ -184,6 +211,38 @@ CASES = [
     ),
     Case("day-range", S, [("        day: 2", "        day: 0")], "day: 0"),
     Case(
+        "day-range",
+        ONB,
+        [("            target: quiz:basics\n", "            target: quiz:basics\n            duration: 0\n")],
+        "duration: 0",
+    ),
+    Case(
+        "unknown-after",
+        ONB,
+        [
+            (
+                "            target: quiz:basics\n",
+                "            target: quiz:basics\n            after: read-stag\n",
+            )
+        ],
+        "after: read-stag",
+    ),
+    Case(
+        "unknown-after",
+        ONB,
+        [
+            (
+                "            target: quiz:basics\n",
+                "            target: quiz:basics\n            after: meet-coach\n",
+            ),
+            (
+                "            target: training-format:mentoring\n",
+                "            target: training-format:mentoring\n            after: take-quiz\n",
+            ),
+        ],
+        "after: meet-coach",
+    ),
+    Case(
         "formula-syntax",
         S,
         [("formula: won / offered * 100", "formula: won // offered")],
@@ -201,7 +260,23 @@ CASES = [
         [("formula: won / offered * 100", "formula: won / offerd * 100")],
         "formula: won / offerd",
     ),
+    Case(
+        "formula-syntax",
+        S,
+        [("formula: won / offered * 100", "formula: sqrt(won) * 100")],
+        "formula: sqrt(won)",
+    ),
     Case("kpi-example", S, [("expected: 25", "expected: 0.25")], "expected: 0.25"),
+    Case("kpi-example", S, [("expected: 25", "expected: 2.5x")], "expected: 2.5x"),
+    # A value that is not a number gets one error where it is written, not a second one
+    # from the example check ("the example says 0").
+    Case("wrong-type", S, [("expected: 25", "expected: a quarter")], "expected: a quarter"),
+    Case(
+        "wrong-type",
+        S,
+        [("inputs: {won: 3, offered: 12}", "inputs: {won: ~, offered: 12}")],
+        "inputs: {won: ~",
+    ),
     Case(
         "kpi-example",
         S,
@@ -272,7 +347,46 @@ CASES = [
         "- id: basics",
     ),
     Case("question-shape", Q, [("answer: true", "answer: 3")], "answer: 3"),
+    Case(
+        "question-shape",
+        Q,
+        [("        tests: [step:find-customers]", "        answer: a\n        tests: [step:find-customers]")],
+        "answer: a",
+    ),
+    Case(
+        "quiz-kpi-example",
+        Q,
+        [
+            (
+                "        tolerance: 0.5\n",
+                "        tolerance: 0.5\n        kpi: win-rate\n        example: 1\n",
+            ),
+            ("answer: 25", "answer: 20"),
+        ],
+        "answer: 20",
+    ),
+    Case(
+        "quiz-kpi-example",
+        Q,
+        [("        tolerance: 0.5\n", "        tolerance: 0.5\n        kpi: win-rate\n        example: 2\n")],
+        "example: 2",
+    ),
     Case("numeric-tolerance", Q, [("        tolerance: 0.5\n", "")], "- id: win-rate-value"),
+    Case(
+        "meeting-recurrence",
+        P,
+        [("    cadence: weekly\n    purpose", "    every: fortnightly\n    purpose")],
+        "every: fortnightly",
+    ),
+    Case(
+        "meeting-recurrence",
+        P,
+        [("    cadence: weekly\n    purpose", "    cadence: weekly\n    time: 9h30\n    purpose")],
+        "time: 9h30",
+    ),
+    Case(
+        "meeting-recurrence", P, [("    cadence: weekly\n    purpose", "    purpose")], "- id: weekly", nth=2
+    ),
     Case("pass-mark-range", Q, [("pass_mark: 75", "pass_mark: 120")], "pass_mark: 120"),
     Case(
         "missing-translation", P, [("name: {en: Coach, zh: 教练}", "name: {en: Coach}")], "name: {en: Coach}"
@@ -319,6 +433,13 @@ CASES = [
         [("# Guide: editors", "---\nreview:\n  review_every: 3 months\n---\n# Guide: editors")],
         "review_every: 3 months",
     ),
+    Case(
+        "format-version",
+        H,
+        [('version: "0.1.0"', 'version: "0.1.0"\n  format: 3')],
+        "format: 3",
+        also={"unknown-channel"},
+    ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
 ]
@@ -356,3 +477,74 @@ def test_minimal_fixture_is_clean(workspace: Workspace) -> None:
 
 def test_checks_run_on_an_empty_handbook_without_crashing() -> None:
     assert run_checks(Handbook(root=MINIMAL)) == []
+
+
+@pytest.mark.parametrize("written", ["25 %", "25%", "25.0", "25x"])
+def test_a_result_written_with_its_unit_is_accepted(workspace: Workspace, written: str) -> None:
+    workspace.replace(S, "expected: 25", f'expected: "{written}"')
+    assert workspace.problems() == []
+
+
+def test_a_mean_over_a_list_is_recomputed_by_the_example_check(workspace: Workspace) -> None:
+    workspace.replace(S, "formula: won / offered * 100", "formula: mean(won) / offered * 100")
+    workspace.replace(S, "inputs: {won: 3, offered: 12}", "inputs: {won: [2, 3, 4], offered: 12}")
+    assert workspace.problems() == []
+    workspace.replace(S, "inputs: {won: [2, 3, 4], offered: 12}", "inputs: {won: [2, 3, 7], offered: 12}")
+    problems = workspace.problems()
+    assert [p.code for p in problems] == ["kpi-example"]
+    assert "the formula gives 33.3333, the example says 25" in problems[0].message
+
+
+def test_an_answer_letter_on_a_choice_question_says_to_mark_the_option(workspace: Workspace) -> None:
+    workspace.replace(Q, "            correct: true\n          - id: b", "          - id: b")
+    workspace.replace(
+        Q, "        tests: [step:find-customers]", "        answer: a\n        tests: [step:find-customers]"
+    )
+    hints = [p.hint for p in workspace.problems() if p.code == "question-shape"]
+    assert hints == ["remove 'answer:' and add 'correct: true' under option 'a'"]
+
+
+def test_stages_may_be_numbered_from_zero(workspace: Workspace) -> None:
+    workspace.replace(S, "    order: 1", "    order: 0")
+    workspace.write("process/closing.yaml", SECOND_STAGE.replace("order: 2", "order: 1"))
+    codes = {p.code for p in workspace.problems()}
+    assert "stage-order" not in codes
+
+
+def test_a_role_may_opt_out_of_onboarding_and_a_path_may_have_no_mentor(workspace: Workspace) -> None:
+    workspace.replace(ONB, "    role: coach", "    role: seller")
+    assert "role-needs-path" in {p.code for p in workspace.problems()}
+    workspace.replace(P, "  - id: coach\n", "  - id: coach\n    onboarding: false\n")
+    workspace.replace(ONB, "    mentor: coach\n", "")
+    assert workspace.problems() == []
+
+
+def test_a_channel_list_of_the_handbooks_own_replaces_the_default(workspace: Workspace) -> None:
+    workspace.replace(S, "    channel: phone", "    channel: video-call")
+    workspace.write(
+        "process/channels.yaml", "channels:\n  - id: video-call\n    label: {en: Video call, zh: 视频通话}\n"
+    )
+    assert workspace.problems() == []
+
+
+def test_a_checklist_item_may_carry_no_day(workspace: Workspace) -> None:
+    workspace.replace(S, "        day: 2\n", "")
+    assert workspace.problems() == []
+
+
+def test_an_item_after_a_three_day_reading_is_due_before_its_milestone(workspace: Workspace) -> None:
+    workspace.replace(
+        ONB,
+        "            target: stage:prospecting\n",
+        "            target: stage:prospecting\n            duration: 3\n",
+    )
+    workspace.replace(
+        ONB,
+        "            target: quiz:basics\n",
+        "            target: quiz:basics\n            after: read-stage\n",
+    )
+    assert workspace.problems() == []
+    # Reading for ten days puts its due day past the quiz that needs it... unless the quiz follows it.
+    workspace.replace(ONB, "            duration: 3\n", "            duration: 10\n")
+    workspace.replace(ONB, "            after: read-stage\n", "")
+    assert [p.code for p in workspace.problems()] == ["prerequisite-due-later"]

@@ -41,19 +41,19 @@ def test_validate_reports_every_problem_one_per_line(workspace: Workspace) -> No
 
 
 def test_json_format_matches_text(workspace: Workspace) -> None:
-    workspace.replace("process/stage.yaml", "    order: 1", "    order: 3")
+    workspace.replace("process/stage.yaml", "    order: 1", "    order: -1")
     data = json.loads(handbook("validate", "--format", "json", "--root", str(workspace.root)).stdout)
     assert data["errors"] == 1
     [problem] = data["problems"]
     assert problem["code"] == "stage-order"
     assert (problem["file"], problem["line"]) == (
         "process/stage.yaml",
-        workspace.line_of("process/stage.yaml", "order: 3"),
+        workspace.line_of("process/stage.yaml", "order: -1"),
     )
 
 
 def test_github_format_annotates(workspace: Workspace) -> None:
-    workspace.replace("process/stage.yaml", "    order: 1", "    order: 3")
+    workspace.replace("process/stage.yaml", "    order: 1", "    order: -1")
     out = handbook("validate", "--format", "github", "--root", str(workspace.root)).stdout
     assert out.startswith("::error file=process/stage.yaml,line=")
 
@@ -81,7 +81,7 @@ def test_missing_root_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_export_refuses_an_invalid_handbook(workspace: Workspace) -> None:
-    workspace.replace("process/stage.yaml", "    order: 1", "    order: 3")
+    workspace.replace("process/stage.yaml", "    order: 1", "    order: -1")
     result = handbook("export", "model", "--root", str(workspace.root))
     assert result.returncode == 1 and result.stdout == ""
     assert "stage-order" in result.stderr

@@ -30,6 +30,9 @@ def test_derived_inputs_are_computed_when_left_out() -> None:
         "a ** 2",
         "a.b",
         "f(a)",
+        "mean(a, key=b)",
+        "round(a, b)",
+        "mean()",
         "a if b else c",
         "[a]",
         "a // b",
@@ -64,3 +67,39 @@ def test_rendering_uses_symbols_and_keeps_needed_parentheses() -> None:
     assert render_formula(formula) == "(product_cost + sales_cost) ÷ revenue × 100"
     assert render_formula(parse_formula("a - (b - c)")) == "a − (b − c)"
     assert render_formula(parse_formula("a / b"), label=str.upper) == "A ÷ B"
+
+
+def test_mean_sum_min_max_reduce_lists_and_numbers() -> None:
+    cycles = {"cycle_days": (40.0, 50.0, 60.0), "extra": 90.0}
+    assert parse_formula("mean(cycle_days)").evaluate(cycles) == pytest.approx(50)
+    assert parse_formula("sum(cycle_days, extra)").evaluate(cycles) == pytest.approx(240)
+    assert parse_formula("min(cycle_days)").evaluate(cycles) == pytest.approx(40)
+    assert parse_formula("max(cycle_days) - min(cycle_days)").evaluate(cycles) == pytest.approx(20)
+    assert parse_formula("round(extra / 7, 1)").evaluate(cycles) == pytest.approx(12.9)
+    assert parse_formula("mean(cycle_days)").names == ("cycle_days",)
+
+
+def test_a_list_used_as_one_number_is_an_error_that_says_so() -> None:
+    with pytest.raises(FormulaError, match="give it to mean, sum, min or max"):
+        parse_formula("cycle_days / 2").evaluate({"cycle_days": (1.0, 2.0)})
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("sqrt(a)", "only mean, sum, min, max and round can be called (at character 1)"),
+        ("a + b ** 2", "'**' is not allowed (at character 5)"),
+        ("a + b.c", "'.' (an attribute) is not allowed in a formula (at character 5)"),
+        ("a // b", "'//' is not allowed"),
+    ],
+)
+def test_errors_speak_of_formulas_with_a_position(source: str, message: str) -> None:
+    with pytest.raises(FormulaError) as caught:
+        parse_formula(source)
+    assert message in str(caught.value)
+    assert "Call" not in str(caught.value) and "Attribute" not in str(caught.value)
+
+
+def test_functions_are_shown_in_the_readers_words() -> None:
+    words = {"mean": "平均值", "a": "天数"}
+    assert render_formula(parse_formula("mean(a) * 100"), label=words.__getitem__) == "平均值(天数) × 100"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, REPO
+from tests.conftest import MINIMAL, REPO, Workspace
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "hostile"
 LINE = re.compile(
@@ -34,6 +34,7 @@ MEGABYTES = 500
 EXPECTED: dict[str, list[str]] = {
     "syntax-error": ["3:4 error [yaml-syntax]"],  # the misindented key
     "tabs": ["2:1 error [yaml-syntax]"],  # the first tab
+    "unclosed-quote": ["3:16 error [yaml-syntax]"],  # where the quote opens, not where the file ends
     "byte-order-mark": ["1:1 warning [byte-order-mark]"],
     "invalid-utf8": ["3:20 error [encoding]"],  # the byte 0xe9 itself
     "empty": ["1:1 error [empty-file]"],
@@ -133,3 +134,15 @@ def test_hostile_file_gets_a_located_error_and_nothing_else_happens(tmp_path: Pa
 def test_the_corpus_and_the_table_agree() -> None:
     on_disk = {p.stem for p in CORPUS.glob("*.yaml")}
     assert on_disk | {"scalar-50-mb", "nesting-20000"} == set(EXPECTED)
+
+
+def test_an_id_in_capitals_gets_its_lower_case_suggested(workspace: Workspace) -> None:
+    workspace.write("process/zz-terms.yaml", (CORPUS / "id-upper-case.yaml").read_text())
+    hints = [p.hint for p in workspace.problems() if p.code == "invalid-id"]
+    assert hints == ["did you mean 'upper-case'? ids are written in lower case"]
+
+
+def test_an_unclosed_quote_says_so(workspace: Workspace) -> None:
+    workspace.write("process/zz-quote.yaml", (CORPUS / "unclosed-quote.yaml").read_text())
+    messages = [p.message for p in workspace.problems()]
+    assert messages == ["YAML syntax error: this quote is never closed"]

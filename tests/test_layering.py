@@ -37,6 +37,8 @@ MAY_USE: dict[str, frozenset[str]] = {
         {"model", "diagnostics", "load", "presentation", "export", "diff", "render", "build"}
     ),
     "starter": frozenset({"model"}),
+    # Rewrites older definition files to the newest format, reading them with the loader.
+    "upgrade": frozenset({"model", "diagnostics", "load", "presentation"}),
     "commands": frozenset(
         {
             "model",
@@ -52,6 +54,7 @@ MAY_USE: dict[str, frozenset[str]] = {
             "build",
             "publish",
             "starter",
+            "upgrade",
             "review",
             "environment",
             "lms",

@@ -49,7 +49,7 @@ def test_missing_key_names_the_key_and_the_place(workspace: Workspace) -> None:
     ("old", "new", "code"),
     [
         ("    order: 1", "    order: first", "wrong-type"),
-        ("    channel: phone", "    channel: fone", "invalid-value"),
+        ("    channel: phone", "    channel: fone", "unknown-channel"),
         ("    name: {en: Prospecting, zh: 寻找客户}", "    name: Prospecting", "wrong-type"),
         ("    owners: [seller]", "    owners: seller", "wrong-type"),
     ],

@@ -10,18 +10,20 @@ from generator.model.types import TARGET_RE
 
 @check("stage-order")
 def stages_in_order(ctx: Context) -> Iterator[Finding]:
-    """Stage ``order`` values run 1, 2, … N with no gap and no repeat.
+    """Stage ``order`` values are consecutive, from whatever number the company starts at.
 
-    Passes: five stages with orders 1, 2, 3, 4, 5.
-    Fails: orders 1, 2, 4 (3 is missing) or 1, 2, 2 (repeated).
+    Passes: five stages with orders 1, 2, 3, 4, 5; or 0, 1, 2, 3, 4 (a CRM that counts from 0).
+    Fails: orders 1, 2, 4 (3 is missing) or 1, 2, 2 (repeated); a negative order.
     """
     stages = [s for s in ctx.handbook.ordered_stages() if "order" in s.at]  # others: missing-key
-    for expected, stage in enumerate(stages, start=1):
+    first = max(stages[0].order, 0) if stages else 0
+    last = first + len(stages) - 1
+    for expected, stage in enumerate(stages, start=first):
         if stage.order != expected:
             yield Finding(
                 stage.at.get("order", stage.loc),
                 f"stage '{stage.id}' has order {stage.order}, expected {expected}",
-                f"number the {len(stages)} stages 1 to {len(stages)} without gaps",
+                f"number the {len(stages)} stages {first} to {last} without gaps",
             )
             return
 
@@ -88,16 +90,17 @@ def stage_has_question(ctx: Context) -> Iterator[Finding]:
 
 @check("role-needs-path")
 def role_has_path(ctx: Context) -> Iterator[Finding]:
-    """Every role has an onboarding path for its new hires.
+    """Every role has an onboarding path for its new hires, unless it says ``onboarding: false``.
 
-    Passes: a path with ``role: customer-service``.
-    Fails: no path names the role.
+    Passes: a path with ``role: customer-service``; a role with ``onboarding: false`` and no path.
+    Fails: no path names the role, and the role does not opt out.
     """
     covered = {p.role for p in ctx.handbook.onboarding_paths}
     for role in ctx.handbook.roles:
-        if role.id not in covered:
+        if role.onboarding and role.id not in covered:
             yield Finding(
                 role.loc,
                 f"role '{role.id}' has no onboarding path",
-                f"add a path with 'role: {role.id}' under process/onboarding/",
+                f"add a path with 'role: {role.id}' under process/onboarding/, "
+                "or 'onboarding: false' to the role if its hires follow none",
             )

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
 from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.formula import Formula, FormulaError, evaluate_with_derived, parse_formula
+from generator.model.formula import (
+    Formula,
+    FormulaError,
+    Value,
+    evaluate_with_derived,
+    parse_formula,
+)
 from generator.model.types import where
 
 # Relative difference under which an example's stated result counts as equal.
@@ -29,11 +36,16 @@ def _parsed(kpi: e.Kpi) -> tuple[Formula | None, dict[str, Formula]]:
     return main, derived
 
 
+def _value(value: float | list[float]) -> Value:
+    return tuple(value) if isinstance(value, list) else value
+
+
 @check("formula-syntax")
 def formulas_parse(ctx: Context) -> Iterator[Finding]:
-    """A formula (a KPI's, or a derived input's) is arithmetic: names, numbers, + - * / ( ).
+    """A formula (a KPI's, or a derived input's) is arithmetic over names and numbers.
 
-    Passes: ``formula: actual_revenue / target_revenue * 100``.
+    It may use + - * /, parentheses and the functions mean, sum, min, max and round.
+    Passes: ``formula: actual_revenue / target_revenue * 100``; ``formula: mean(cycle_days)``.
     Fails: ``formula: actual_revenue // target`` or ``__import__('os')``.
     """
     for kpi in ctx.handbook.kpis:
@@ -43,7 +55,11 @@ def formulas_parse(ctx: Context) -> Iterator[Finding]:
             try:
                 parse_formula(source)
             except FormulaError as exc:
-                yield Finding(loc, f"KPI '{kpi.id}': {exc}", "e.g. actual_revenue / target_revenue * 100")
+                yield Finding(
+                    loc,
+                    f"KPI '{kpi.id}': {exc}",
+                    "e.g. actual_revenue / target_revenue * 100, or mean(cycle_days)",
+                )
 
 
 @check("formula-unknown-input")
@@ -76,6 +92,8 @@ def kpi_examples_hold(ctx: Context) -> Iterator[Finding]:
     Derived inputs left out of an example are computed from their own formulas.
     Passes: ``inputs: {actual_revenue: 120000, target_revenue: 100000}``, ``expected: 120``
     with ``formula: actual_revenue / target_revenue * 100``.
+    A list of numbers is given as a list (``cycle_days: [40, 50, 60]`` for ``mean(cycle_days)``);
+    a result may carry its unit (``expected: 3.0x``).
     Fails: the same with ``expected: 1.2``; an example naming an input the KPI lacks.
     """
     for kpi in ctx.handbook.kpis:
@@ -98,8 +116,10 @@ def kpi_examples_hold(ctx: Context) -> Iterator[Finding]:
                     suggest(unknown[0], declared),
                 )
                 continue
+            if math.isnan(example.expected) or None in example.inputs.values():
+                continue  # not a number: reported where it was loaded
             try:
-                given = {str(name): value for name, value in example.inputs.items()}
+                given = {str(name): _value(value) for name, value in example.inputs.items()}
                 actual = evaluate_with_derived(main, given, derived)
             except FormulaError as exc:
                 yield Finding(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
+from generator.model.handbook import FORMAT
 from generator.model.types import where
 
 SEMVER_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$")
@@ -24,6 +25,25 @@ def version_is_semantic(ctx: Context) -> Iterator[Finding]:
             where(info, "version"),
             f"version '{info.version}' is not a semantic version",
             'write it as MAJOR.MINOR.PATCH in quotes, e.g. "1.2.0"',
+        )
+
+
+@check("format-version")
+def format_is_known(ctx: Context) -> Iterator[Finding]:
+    """``format`` is a file format this tool reads: 1 (the default) or 2.
+
+    Passes: no ``format`` (format 1), or ``format: 2``.
+    Fails: ``format: 3`` (written for a newer tool), ``format: 0``.
+    """
+    info = ctx.handbook.info
+    if info and not 1 <= info.format <= FORMAT:
+        newer = info.format > FORMAT
+        yield Finding(
+            where(info, "format"),
+            f"format {info.format} is {'newer than this tool reads' if newer else 'not a format'}",
+            "update the handbook tool (pip install -U sales-handbook)"
+            if newer
+            else f"write 'format: {FORMAT}'",
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.check.registry import Context, Finding, check
 from generator.diagnostics import suggest
 from generator.model import entities as e
-from generator.model.schedule import due_day
+from generator.model.schedule import Schedule
 from generator.model.types import where
 
 
@@ -37,6 +37,45 @@ def prerequisites_exist(ctx: Context) -> Iterator[Finding]:
                             f"prerequisite '{prerequisite}' is not an item of path '{path.id}'",
                             suggest(prerequisite, items),
                         )
+
+
+@check("unknown-after")
+def after_names_an_item(ctx: Context) -> Iterator[Finding]:
+    """``after`` names another item of the same path, and items do not follow each other in a circle.
+
+    Passes: ``after: bootcamp`` where the path has an item ``bootcamp``.
+    Fails: ``after: bootcmp``; ``a`` after ``b`` and ``b`` after ``a``; ``after`` with ``day``.
+    """
+    for path in ctx.handbook.onboarding_paths:
+        items = _items(path)
+        for _, item in items.values():
+            if item.after is None:
+                continue
+            if item.after not in items or item.after == item.id:
+                yield Finding(
+                    where(item, "after"),
+                    f"'{item.id}' comes after '{item.after}', which is not another item of path '{path.id}'",
+                    suggest(item.after, items),
+                )
+            elif item.day is not None:
+                yield Finding(where(item, "after"), f"'{item.id}' has both 'day' and 'after'", "keep one")
+            elif _follows_itself(item, items):
+                yield Finding(
+                    where(item, "after"),
+                    f"'{item.id}' comes, through others, after itself",
+                    "give one of these items a 'day' instead",
+                )
+
+
+def _follows_itself(item: e.PathItem, items: dict[str, tuple[e.Milestone, e.PathItem]]) -> bool:
+    seen: set[str] = set()
+    current = item.after
+    while current in items and current not in seen:
+        if current == item.id:
+            return True
+        seen.add(current)
+        current = items[current][1].after
+    return False
 
 
 @check("prerequisite-cycle")
@@ -87,16 +126,17 @@ def prerequisites_due_first(ctx: Context) -> Iterator[Finding]:
     """
     for path in ctx.handbook.onboarding_paths:
         items = _items(path)
+        schedule = Schedule(path)
         for milestone in path.milestones:
             for item in milestone.items:
                 for i, prerequisite in enumerate(item.prerequisites):
                     if prerequisite not in items:
                         continue
-                    before = due_day(*items[prerequisite])
-                    if before > due_day(milestone, item):
+                    before = schedule.due(prerequisite)
+                    if before > schedule.due(item.id):
                         yield Finding(
                             where(item, "prerequisites", i),
-                            f"'{item.id}' is due on day {due_day(milestone, item)} but "
+                            f"'{item.id}' is due on day {schedule.due(item.id)} but "
                             f"needs '{prerequisite}', due on day {before}",
                             "move the prerequisite earlier or the item later",
                         )
@@ -104,16 +144,23 @@ def prerequisites_due_first(ctx: Context) -> Iterator[Finding]:
 
 @check("day-range")
 def days_positive(ctx: Context) -> Iterator[Finding]:
-    """Due days count from the start date, which is day 1: no day is below 1.
+    """Due days count from the start date, which is day 1: no day is below 1, no span under a day.
 
-    Passes: ``day: 1`` (the start date), ``day: 90``.
-    Fails: ``day: 0`` or ``day: -3``.
+    Passes: ``day: 1`` (the start date), ``day: 90``; ``day: 1`` with ``duration: 10``.
+    Fails: ``day: 0`` or ``day: -3``; ``duration: 0``.
     """
     dated: list[tuple[str, int | None, e.Milestone | e.PathItem | e.ChecklistItem]] = []
     for path in ctx.handbook.onboarding_paths:
         for milestone in path.milestones:
             dated.append((f"milestone '{milestone.id}'", milestone.day, milestone))
             dated += [(f"item '{item.id}'", item.day, item) for item in milestone.items]
+            for item in milestone.items:
+                if item.duration is not None and item.duration < 1:
+                    yield Finding(
+                        where(item, "duration"),
+                        f"item '{item.id}' lasts {item.duration} days",
+                        "give 1 or more days, or leave 'duration' out",
+                    )
     for checklist in ctx.handbook.checklists:
         dated += [(f"checklist item '{item.id}'", item.day, item) for item in checklist.items]
     for what, day, entity in dated:

@@ -81,15 +81,17 @@ def answers_fit_the_type(ctx: Context) -> Iterator[Finding]:
     Choice questions have options and no ``answer``; true-false has ``answer: true|false``
     and no options; numeric has a number ``answer`` and no options.
     Passes: ``type: true-false`` with ``answer: false``.
-    Fails: ``type: true-false`` with options; ``type: numeric`` with ``answer: true``.
+    Fails: ``type: true-false`` with options; ``type: numeric`` with ``answer: true``;
+    ``type: single`` with ``answer: d`` (the hint says to mark option d ``correct: true``).
     """
     for _, q in ctx.handbook.questions:
         if q.type in ("single", "multiple"):
             if q.answer is not None:
                 yield Finding(
                     where(q, "answer"),
-                    f"{q.type}-choice question '{q.id}' has an 'answer'",
-                    "mark options with 'correct: true' instead",
+                    f"{q.type}-choice question '{q.id}' has an 'answer'; its right "
+                    f"option{'s are' if q.type == 'multiple' else ' is'} marked on the option itself",
+                    _mark_option_hint(q),
                 )
             continue
         if q.options:
@@ -99,13 +101,20 @@ def answers_fit_the_type(ctx: Context) -> Iterator[Finding]:
                 "remove them, or change the type to single or multiple",
             )
         wants_bool = q.type == "true-false"
-        if wants_bool != isinstance(q.answer, bool) or q.answer is None:
+        fits = isinstance(q.answer, bool) if wants_bool else isinstance(q.answer, float)
+        if not fits:
             shape = "true or false" if wants_bool else "a number"
             yield Finding(
                 where(q, "answer"),
                 f"{q.type} question '{q.id}' needs 'answer' to be {shape}",
                 f"add 'answer: {'true' if wants_bool else '50'}'",
             )
+
+
+def _mark_option_hint(q: e.Question) -> str:
+    named = next((o.id for o in q.options if isinstance(q.answer, str) and o.id == q.answer.strip()), "")
+    option = f"option '{named}'" if named else "the right option"
+    return f"remove 'answer:' and add 'correct: true' under {option}"
 
 
 @check("numeric-tolerance")
@@ -188,3 +197,39 @@ def answer_positions_spread(ctx: Context) -> Iterator[Finding]:
 
 def _key_positions(question: e.Question) -> tuple[int, ...]:
     return tuple(i for i, option in enumerate(question.options) if option.correct)
+
+
+@check("quiz-kpi-example")
+def numeric_answer_restates_its_example(ctx: Context) -> Iterator[Finding]:
+    """A numeric question that names ``kpi:`` and ``example:`` has that worked example's result.
+
+    The question then cannot drift from the KPI page when the example is corrected.
+    Passes: ``kpi: win-rate``, ``example: 1``, ``answer: 25`` where example 1 expects 25.
+    Fails: the same with ``answer: 20``; ``example: 3`` when the KPI has one example.
+    """
+    kpis = {kpi.id: kpi for kpi in ctx.handbook.kpis}
+    for _, q in ctx.handbook.questions:
+        if q.example is not None and q.kpi is None:
+            yield Finding(
+                where(q, "example"), f"question '{q.id}' names an example but no KPI", "add 'kpi: id'"
+            )
+        kpi = kpis.get(q.kpi) if q.kpi else None
+        if kpi is None or q.example is None or not isinstance(q.answer, float):
+            continue  # an unknown KPI is reported by the reference check
+        if not 1 <= q.example <= len(kpi.examples):
+            yield Finding(
+                where(q, "example"),
+                f"question '{q.id}': KPI '{kpi.id}' has no example {q.example}",
+                f"give a number from 1 to {len(kpi.examples)}"
+                if kpi.examples
+                else "add an example to the KPI",
+            )
+            continue
+        expected = kpi.examples[q.example - 1].expected
+        if abs(q.answer - expected) > (q.tolerance or 0) + 1e-9:
+            yield Finding(
+                where(q, "answer"),
+                f"question '{q.id}': answer {q.answer:g}, but example {q.example} of KPI '{kpi.id}' "
+                f"gives {expected:g}",
+                "correct the answer, or the KPI's example",
+            )

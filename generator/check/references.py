@@ -146,20 +146,26 @@ def path_item_targets_fit(ctx: Context) -> Iterator[Finding]:
     """An onboarding item points at the kind of thing its ``kind`` promises.
 
     Passes: ``kind: quiz`` with ``target: quiz:kpi-formulas``.
+    A ``training`` item needs a target only in a handbook with a training catalogue: a
+    company without one still runs a bootcamp.
     Fails: ``kind: quiz`` with ``target: checklist:market-analysis``; ``kind: checklist``
     with no target.
     """
-    for path in ctx.handbook.onboarding_paths:
+    hb = ctx.handbook
+    needs_target = {"read", "checklist", "quiz", "meeting"}
+    if hb.training_modules or hb.training_formats:
+        needs_target.add("training")
+    for path in hb.onboarding_paths:
         for milestone in path.milestones:
             for item in milestone.items:
-                yield from _item_target(item)
+                yield from _item_target(item, needs_target)
 
 
-def _item_target(item: e.PathItem) -> Iterator[Finding]:
+def _item_target(item: e.PathItem, needs_target: set[str]) -> Iterator[Finding]:
     allowed = ITEM_TARGETS.get(item.kind)
     match = TARGET_RE.match(item.target or "")
     if item.target is None:
-        if item.kind in ("read", "checklist", "quiz", "meeting", "training"):
+        if item.kind in needs_target:
             yield Finding(
                 item.loc,
                 f"a '{item.kind}' item needs a target",

@@ -1,4 +1,4 @@
-"""Talk-track placeholders are declared and used."""
+"""Talk tracks use the handbook's channels, and their placeholders are declared and used."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from generator.check.registry import Context, Finding, check
+from generator.diagnostics import suggest
 from generator.model.types import where
 
 PLACEHOLDER_RE = re.compile(r"\{([^{}\s]*)\}")
@@ -51,3 +52,26 @@ def placeholders_used(ctx: Context) -> Iterator[Finding]:
                         f"script '{script.id}' declares {{{name}}} but its {lang} text does not use it",
                         f"use {{{name}}} in the text or remove it",
                     )
+
+
+@check("unknown-channel")
+def channels_known(ctx: Context) -> Iterator[Finding]:
+    """A script's ``channel`` is one of the handbook's ``channels`` (the default six without a list).
+
+    Passes: ``channel: video-call`` with ``channels: [{id: video-call, …}]``; ``channel: phone``
+    in a handbook that lists no channels.
+    Fails: ``channel: fax`` when no channel has that id.
+    """
+    known = ctx.handbook.channel_ids()
+    for script in ctx.handbook.scripts:
+        if script.channel and script.channel not in known:
+            yield Finding(
+                where(script, "channel"),
+                f"script '{script.id}' uses channel '{script.channel}', which the handbook does not list",
+                suggest(script.channel, known)
+                or (
+                    f"use one of: {', '.join(known)}, or add it under 'channels:'"
+                    if known
+                    else "list the handbook's channels under 'channels:' (handbook upgrade writes them)"
+                ),
+            )

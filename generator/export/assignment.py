@@ -22,8 +22,9 @@ from generator.diagnostics import suggest
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.model.schedule import due_day
+from generator.model.schedule import Schedule, WorkCalendar, date_of, path_calendar
 from generator.model.types import LANGUAGES, Text
+from generator.presentation.days import day_label
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import display_name, locate, site_folder, split_target
 
@@ -82,6 +83,7 @@ class PlanItem:
     title: str
     day: int
     day_label: str
+    start: datetime.date  # the first day of an item that spans several (else its due date)
     due: datetime.date
     owner: str
     target_title: str
@@ -200,10 +202,10 @@ def find_path(handbook: Handbook, path_id: str) -> e.OnboardingPath:
     )
 
 
-def due_date(start: datetime.date, day: int) -> datetime.date:
-    """The calendar date of ``day``: day 1 is the start date itself."""
+def due_date(start: datetime.date, day: int, calendar: WorkCalendar | None = None) -> datetime.date:
+    """The date of ``day``: day 1 is the start date (the first working day, counting working days)."""
     try:
-        return start + datetime.timedelta(days=day - 1)
+        return date_of(start, day, calendar)
     except OverflowError:
         raise PlanError(f"day {day} counted from {start} is past the end of the calendar") from None
 
@@ -230,13 +232,15 @@ def build_plan(
     if lang not in languages or lang not in PLAN_WORDS:
         raise PlanError(f"the handbook is not written in '{lang}': use one of {', '.join(languages)}")
     path = find_path(handbook, path_id)
-    layout = _Layout(index, lang, plan_words(lang), site_folder(lang, default), request)
+    layout = _Layout(
+        index, lang, plan_words(lang), site_folder(lang, default), request, path_calendar(path, info)
+    )
     return Plan(
         path_id=path.id,
         title=layout.text(path.title),
         summary=layout.text(path.summary),
         role=layout.role_name(path.role),
-        mentor=layout.role_name(path.mentor),
+        mentor=layout.role_name(path.mentor) if path.mentor else "",
         hire=request.name,
         start=request.start,
         lang=lang,
@@ -256,17 +260,19 @@ class _Layout:
     words: Labels
     folder: str
     request: Request
+    calendar: WorkCalendar | None  # None: the path counts calendar days
 
     def milestones(self, path: e.OnboardingPath) -> tuple[PlanMilestone, ...]:
         """Milestones by day, their items by due day: the order of the path's page."""
+        schedule = Schedule(path)
         firsts: dict[str, Prerequisite] = {}
         for milestone in path.milestones:
             for item in milestone.items:
-                due = self.date(due_day(milestone, item))
+                due = self.date(schedule.due(item.id))
                 firsts.setdefault(item.id, Prerequisite(item.id, self.text(item.title) or item.id, due))
         out = []
         for milestone in sorted(path.milestones, key=lambda m: m.day):
-            items = sorted(milestone.items, key=lambda item: due_day(milestone, item))
+            items = schedule.ordered(milestone.items)
             out.append(
                 PlanMilestone(
                     id=milestone.id,
@@ -275,13 +281,13 @@ class _Layout:
                     day=milestone.day,
                     day_label=self.day(milestone.day),
                     date=self.date(milestone.day),
-                    items=tuple(self.item(milestone, item, firsts) for item in items),
+                    items=tuple(self.item(schedule, item, firsts) for item in items),
                 )
             )
         return tuple(out)
 
-    def item(self, milestone: e.Milestone, item: e.PathItem, firsts: Mapping[str, Prerequisite]) -> PlanItem:
-        day = due_day(milestone, item)
+    def item(self, schedule: Schedule, item: e.PathItem, firsts: Mapping[str, Prerequisite]) -> PlanItem:
+        start, day = schedule.start(item.id), schedule.due(item.id)
         target_title, url = self.target(item.target) if item.target else ("", "")
         return PlanItem(
             id=item.id,
@@ -289,7 +295,8 @@ class _Layout:
             kind_label=self.words.get(f"kind.{item.kind}", item.kind),
             title=self.text(item.title) or item.id,
             day=day,
-            day_label=self.day(day),
+            day_label=day_label(self.words, start, day, working=self.calendar is not None),
+            start=self.date(start),
             due=self.date(day),
             owner=self.role_name(item.owner),
             target_title=target_title,
@@ -317,10 +324,10 @@ class _Layout:
         return " ".join(text.get(self.lang).split()) if text is not None else ""
 
     def day(self, day: int) -> str:
-        return self.words["day_n"].replace("{n}", str(day))
+        return day_label(self.words, day, day, working=self.calendar is not None)
 
     def date(self, day: int) -> datetime.date:
-        return due_date(self.request.start, day)
+        return due_date(self.request.start, day, self.calendar)
 
 
 def page_url(page: str, fragment: str = "", *, folder: str = "") -> str:

@@ -51,6 +51,12 @@ def _codeowners(handbook: Handbook, lang: str | None) -> bytes:
     return found.text.encode("utf-8")
 
 
+def _meetings(handbook: Handbook, fmt: str, lang: str | None) -> bytes:
+    from generator.export.meetings_ics import export_meetings  # icalendar: loaded only when asked
+
+    return export_meetings(handbook, fmt, lang)
+
+
 EXPORTS: dict[str, Export] = {
     "model": Export(("json",), frozenset(), _model, default=True),
     "quizzes": Export(
@@ -67,6 +73,12 @@ EXPORTS: dict[str, Export] = {
         ("codeowners",),
         frozenset(),
         lambda handbook, fmt, lang, role: _codeowners(handbook, lang),
+        default=True,
+    ),
+    "meetings": Export(
+        ("ics",),
+        frozenset(),
+        lambda handbook, fmt, lang, role: _meetings(handbook, fmt, lang),
         default=True,
     ),
     "print": Export(

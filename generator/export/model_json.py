@@ -12,7 +12,7 @@ from generator.model.handbook import COLLECTIONS, Handbook
 from generator.model.types import LANGUAGES, Text
 
 FORMAT = "sales-handbook-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def to_data(value: Any) -> Any:

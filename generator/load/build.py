@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import re
 import types
 import typing
@@ -34,6 +35,7 @@ from generator.model.types import (
     Slug,
     Target,
     Text,
+    amount,
 )
 
 _ID_RULES = {
@@ -169,6 +171,12 @@ class Builder:
                 return raw
             if option is float and isinstance(raw, int | float) and not isinstance(raw, bool):
                 return float(raw)
+            if option is float and isinstance(raw, str) and amount(raw) is not None:
+                return amount(raw)
+            if get_origin(option) is list and isinstance(raw, YList):
+                return converter(option)(self, raw, loc, what, None, "")
+        if str in options and isinstance(raw, str):
+            return raw  # e.g. a choice letter given as 'answer': the checks say what to write
         self.problem(
             loc,
             "wrong-type",
@@ -254,6 +262,8 @@ class Builder:
                 if len(raw) > SLUG_MAX
                 else "is not a valid one"
             )
+            if len(raw) <= SLUG_MAX and pattern.match(raw.lower()):
+                hint = f"did you mean '{raw.lower()}'? ids are written in lower case"
             self.problem(loc, "invalid-id", f"{what} '{shown}' {reason}: {kind} is expected", hint)
             return ""
         return raw
@@ -261,7 +271,11 @@ class Builder:
     def _scalar(self, tp: Any, raw: Any, loc: Location, what: str) -> Any:
         if _fits(tp, raw):
             return float(raw) if tp is float else raw
+        if tp is float and isinstance(raw, str) and (found := amount(raw)) is not None:
+            return found
         hint = "put it in quotes" if tp is str and raw is not None else ""
+        if tp is float and isinstance(raw, str):
+            hint = "write the number alone (3.0), or with its unit: 3.0x, 30 %, 50 days, $1,200"
         if tp is datetime.date:
             hint = "write the date as YYYY-MM-DD"
         self.problem(loc, "wrong-type", f"{what} must be {_expected(tp)}, found {describe(raw)}", hint)
@@ -313,6 +327,8 @@ def _union_converter(tp: Any) -> Convert:
     if len(options) == 1:
         inner = converter(options[0])
         return lambda b, raw, loc, what, at, name: None if raw is None else inner(b, raw, loc, what, at, name)
+    if len(options) == len(get_args(tp)):  # no None among them (float | list[float]): null is wrong
+        return lambda b, raw, loc, what, at, name: b._union(options, raw, loc, what)
     return lambda b, raw, loc, what, at, name: None if raw is None else b._union(options, raw, loc, what)
 
 
@@ -401,4 +417,5 @@ def neutral(tp: Any) -> Any:
         return datetime.date(1970, 1, 1)
     if dataclasses.is_dataclass(tp):
         return None
-    return {int: 0, float: 0.0, bool: False}.get(tp, "")
+    # A broken number is NaN, not 0: a check comparing it would report a second, false error.
+    return {int: 0, float: math.nan, bool: False}.get(tp, "")

@@ -122,6 +122,16 @@ def _decode(path: str, raw: bytes, problems: list[Diagnostic]) -> str | None:
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    opened = exc.context_mark if "quoted scalar" in (exc.context or "") else None
+    if opened is not None:
+        # The parser notices an unclosed quote only where the file (or the line) ends:
+        # the author needs the line where the quote opens.
+        return error(
+            Location(path, opened.line + 1, opened.column + 1),
+            "yaml-syntax",
+            "YAML syntax error: this quote is never closed",
+            "end the text with the same quote mark it starts with",
+        )
     mark = exc.problem_mark or exc.context_mark
     loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
     what = exc.problem or "invalid YAML"

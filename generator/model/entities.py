@@ -26,7 +26,14 @@ from generator.model.types import (
 )
 
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-event", "regularly"]
-Channel = Literal["phone", "email", "meeting", "social-media", "wecom", "remote"]
+DEFAULT_CHANNELS = ("phone", "email", "meeting", "social-media", "wecom", "remote")
+"""The script channels of a handbook that defines no ``channels:`` of its own (format 1)."""
+OutcomeKind = Literal["won", "lost", "other"]
+Weekday = Literal[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+]  # fmt: skip
+DayCount = Literal["calendar", "working"]
 ScriptPurpose = Literal[
     "first-contact",
     "discovery-question",
@@ -38,7 +45,8 @@ ScriptPurpose = Literal[
     "support",
 ]
 Direction = Literal["higher-is-better", "lower-is-better"]
-KpiUnit = Literal["percent", "ratio", "yuan", "count", "days"]
+# USD: a handbook selling in US dollars (examples/saas); any ISO 4217 code comes with Babel.
+KpiUnit = Literal["percent", "ratio", "yuan", "USD", "count", "days"]
 TrainingLevel = Literal["basic", "advanced"]
 ItemKind = Literal["read", "checklist", "quiz", "meeting", "check-in", "training", "task"]
 QuestionType = Literal["single", "multiple", "true-false", "numeric"]
@@ -81,7 +89,22 @@ def acknowledge_field() -> bool:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Calendar:
+    working_days: list[Weekday] = doc(
+        "The days people work, e.g. [mon, tue, wed, thu, fri].", default_factory=list
+    )
+    holidays: list[datetime.date] = doc(
+        "Dates off (YYYY-MM-DD): working-day plans skip them.", default_factory=list
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
 class HandbookInfo:
+    format: int = doc(
+        "The version of this file format: 2 (handbook upgrade writes it); left out, 1.", default=1
+    )
     title: Text = doc("The handbook's title, shown in the header of every page.")
     version: str = doc("The process version, a semantic version such as 1.2.0.")
     effective_date: datetime.date = doc("The date this process version takes effect.")
@@ -95,6 +118,9 @@ class HandbookInfo:
         default=None,
     )
     require_owner: bool = doc("Warn about every entry and guide that has no owner.", default=False)
+    calendar: Calendar | None = doc(
+        "Working days and holidays, for onboarding paths that count working days.", default=None
+    )
     loc: Location = located()
     at: Positions = positions()
 
@@ -129,6 +155,10 @@ class Role:
     responsibilities: list[Text]
     duties: list[Duty]
     mentors: list[Slug] = ref("role", "Roles whose new hires this role mentors.", default_factory=list)
+    onboarding: bool = doc(
+        "New hires of this role follow an onboarding path; false for a role hired without one.",
+        default=True,
+    )
     handle: str | None = doc("A team handle for CODEOWNERS, e.g. @acme/sales-managers.", default=None)
     review: Review | None = review_field()
     acknowledge: bool = acknowledge_field()
@@ -163,7 +193,9 @@ class Step:
 @dataclass(frozen=True, kw_only=True)
 class Stage:
     id: Slug
-    order: int = doc("Position in the process, 1 to N without gaps.")
+    order: int = doc(
+        "Position in the process: consecutive numbers from any start (0 or 1, as your CRM counts)."
+    )
     name: Text
     goal: Text
     entry_criteria: list[Text]
@@ -178,12 +210,37 @@ class Stage:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Outcome:
+    """Where a deal ends when it leaves the last stage: won, lost, no decision …"""
+
+    id: Slug
+    name: Text
+    description: Text | None = None
+    kind: OutcomeKind = doc("won, lost or other (no decision, duplicate …).", default="other")
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Channel:
+    """A way scripts are delivered (phone, video call, WeCom …), with its label per language."""
+
+    id: Slug
+    label: Text
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
 class Script:
     id: Slug
     title: Text
     stage: Slug = ref("stage")
     step: Slug = ref("step", "A step of the script's stage.")
-    channel: Channel
+    channel: Slug = doc(
+        "One of the handbook's channels (its 'channels:' list; phone, email, meeting, social-media, "
+        "wecom or remote when it has none)."
+    )
     purpose: ScriptPurpose
     audience: Text = doc("Who the script is said to.")
     placeholders: list[Name] = doc(
@@ -215,8 +272,12 @@ class KpiInput:
 
 @dataclass(frozen=True, kw_only=True)
 class KpiExample:
-    inputs: dict[Name, float] = doc("Values of the KPI's inputs.")
-    expected: float = doc("The result, in the KPI's unit (a percent as 120, not 1.2).")
+    inputs: dict[Name, float | list[float]] = doc(
+        "Values of the KPI's inputs: a number, or a list of numbers for mean, sum, min and max."
+    )
+    expected: float = doc(
+        "The result, in the KPI's unit (a percent as 120, not 1.2; a ratio as 3.0 or 3.0x)."
+    )
     explanation: Text
     loc: Location = located()
     at: Positions = positions()
@@ -237,7 +298,9 @@ class Kpi:
     name: Text
     family: Text | None = doc("The group the KPI belongs to, e.g. retention rate.", default=None)
     definition: Text
-    formula: str = doc("Arithmetic over the inputs' names: + - * / and parentheses.")
+    formula: str = doc(
+        "Arithmetic over the inputs' names: + - * /, parentheses and mean, sum, min, max, round."
+    )
     inputs: list[KpiInput]
     unit: KpiUnit
     direction: Direction
@@ -285,7 +348,19 @@ class Occurrence:
 class Meeting:
     id: Slug
     name: Text
-    cadence: Cadence
+    cadence: Cadence | None = doc(
+        "How often it is held, in one word; 'every' says exactly when.", default=None
+    )
+    every: list[Weekday] | str | None = doc(
+        "When it recurs: weekdays ([monday, wednesday]), '2 weeks on monday', 'first monday', "
+        "'day 15' (of the month), 'month' or 'quarter'.",
+        default=None,
+    )
+    time: str | None = doc("The local time it starts, HH:MM, e.g. 09:30.", default=None)
+    minutes: int | None = doc("How long it lasts, in minutes.", default=None)
+    starts: datetime.date | None = doc(
+        "The first day it can be held; the handbook's effective date when left out.", default=None
+    )
     purpose: Text
     owner: Slug = ref("role", "Who calls and runs it.")
     attendees: list[Slug] = ref("role")
@@ -350,7 +425,11 @@ class ChecklistItem:
     id: Slug = doc("Stable: progress is saved under it. Unique within the checklist.")
     text: Text
     owner: Slug = ref("role")
-    day: int = doc("Due on this day counted from the start date (day 1 is the start).")
+    day: int | None = doc(
+        "Due on this day: in a stage's checklist, day N after the deal enters the stage (day 1 is "
+        "that day); in other checklists, counted from a hire's start date. Leave out for no due day.",
+        default=None,
+    )
     step: Slug | None = ref("step", "The step the item comes from.", default=None)
     page: Target | None = doc("Or the page it comes from, as kind:id.", default=None)
     loc: Location = located()
@@ -381,7 +460,15 @@ class PathItem:
         default=None,
     )
     owner: Slug = ref("role", "Who does it (the mentor for check-ins).")
-    day: int | None = doc("Due day; the milestone's day when left out.", default=None)
+    day: int | None = doc(
+        "Due day (the first day when it lasts several); the milestone's day when left out.", default=None
+    )
+    duration: int | None = doc(
+        "How many days it spans, e.g. 10 for a two-week bootcamp; due on its last day.", default=None
+    )
+    after: Slug | None = doc(
+        "Starts the day after this item of the same path ends (instead of a 'day').", default=None
+    )
     prerequisites: list[Slug] = doc("Items of the same path that come first.", default_factory=list)
     loc: Location = located()
     at: Positions = positions()
@@ -402,9 +489,17 @@ class Milestone:
 class OnboardingPath:
     id: Slug
     role: Slug = ref("role", "The role whose new hires follow this path.")
-    mentor: Slug = ref("role", "The role that assigns the path and follows the hire.")
+    mentor: Slug | None = ref(
+        "role",
+        "The role that assigns the path and follows the hire; none for a role at the top.",
+        default=None,
+    )
     title: Text
     summary: Text
+    days: DayCount = doc(
+        "How days are counted: calendar days, or working days (the handbook's calendar).",
+        default="calendar",
+    )
     milestones: list[Milestone]
     review: Review | None = review_field()
     acknowledge: bool = acknowledge_field()
@@ -427,9 +522,17 @@ class Question:
     type: QuestionType
     prompt: Text
     options: list[Option] = doc("For single and multiple choice.", default_factory=list)
-    answer: bool | float | None = doc("For true-false (true or false) and numeric questions.", default=None)
+    answer: bool | float | str | None = doc(
+        "For true-false (true or false) and numeric questions; choice questions mark options "
+        "'correct: true' instead.",
+        default=None,
+    )
     tolerance: float | None = doc("For numeric questions: accepted distance.", default=None)
     unit: KpiUnit | None = None
+    kpi: Slug | None = ref(
+        "kpi", "For numeric questions: the KPI whose worked example the answer restates.", default=None
+    )
+    example: int | None = doc("Which of that KPI's worked examples, counted from 1.", default=None)
     explanation: Text
     tests: list[Target] = doc("What the question tests, as kind:id (stage:, step:, kpi:, role: …).")
     loc: Location = located()

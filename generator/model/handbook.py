@@ -13,6 +13,8 @@ COLLECTIONS: dict[str, type] = {
     "principles": e.Principle,
     "roles": e.Role,
     "stages": e.Stage,
+    "outcomes": e.Outcome,
+    "channels": e.Channel,
     "scripts": e.Script,
     "kpis": e.Kpi,
     "tools": e.Tool,
@@ -29,12 +31,15 @@ COLLECTIONS: dict[str, type] = {
 # The top-level key of any definition file giving the review defaults of its entries.
 FILE_REVIEW = "review"
 
+# The newest file format (handbook.yaml 'format:'); ``handbook upgrade`` rewrites older ones.
+FORMAT = 2
+
 # Kinds of file, for editors: each gets a JSON Schema allowing these top-level keys.
 FILE_KINDS: dict[str, tuple[str, ...]] = {
     "handbook": ("handbook", "principles"),
     "roles": ("roles",),
-    "stages": ("stages",),
-    "scripts": ("scripts",),
+    "stages": ("stages", "outcomes"),
+    "scripts": ("scripts", "channels"),
     "kpis": ("kpis",),
     "tools": ("tools",),
     "meetings": ("meetings",),
@@ -51,6 +56,8 @@ KIND_OF: dict[str, str] = {
     "principles": "principle",
     "roles": "role",
     "stages": "stage",
+    "outcomes": "outcome",
+    "channels": "channel",
     "scripts": "script",
     "kpis": "kpi",
     "tools": "tool",
@@ -77,6 +84,8 @@ class Handbook:
     principles: list[e.Principle] = field(default_factory=list)
     roles: list[e.Role] = field(default_factory=list)
     stages: list[e.Stage] = field(default_factory=list)
+    outcomes: list[e.Outcome] = field(default_factory=list)
+    channels: list[e.Channel] = field(default_factory=list)
     scripts: list[e.Script] = field(default_factory=list)
     kpis: list[e.Kpi] = field(default_factory=list)
     tools: list[e.Tool] = field(default_factory=list)
@@ -104,6 +113,16 @@ class Handbook:
     @property
     def questions(self) -> list[tuple[e.Quiz, e.Question]]:
         return [(quiz, q) for quiz in self.quizzes for q in quiz.questions]
+
+    @property
+    def format(self) -> int:
+        """The file format the handbook is written in: 1 when handbook.yaml does not say."""
+        return self.info.format if self.info else 1
+
+    def channel_ids(self) -> tuple[str, ...]:
+        """The channels scripts may name: the handbook's own list (format 1: the default six)."""
+        own = tuple(c.id for c in self.channels)
+        return own if own or self.format >= 2 else e.DEFAULT_CHANNELS
 
     def ordered_stages(self) -> list[e.Stage]:
         return sorted(self.stages, key=lambda s: s.order)

@@ -16,6 +16,7 @@ from generator.model.entities import HandbookInfo, Review
 from generator.model.fields import entity_fields, has_default
 from generator.model.handbook import COLLECTIONS, FILE_KINDS, FILE_REVIEW
 from generator.model.types import (
+    AMOUNT_RE,
     INTERVAL_RE,
     LANGUAGES,
     NAME_RE,
@@ -73,6 +74,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return schema
     if tp is datetime.date:
         return {"type": "string", "format": "date"}
+    if tp is float:  # a number, or one written with its unit: 3.0x, 30 %, $1,200
+        return {"type": ["number", "string"], "pattern": AMOUNT_RE.pattern}
     simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
     return {"type": simple[tp]}
 

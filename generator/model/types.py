@@ -34,6 +34,23 @@ TARGET_RE = re.compile(r"^(?P<kind>[a-z-]+):(?P<id>[^\s:]+)$")
 INTERVAL_RE = re.compile(r"^[1-9][0-9]{0,3}[dwmy]$")
 SLUG_MAX = 80
 
+# A number written with its unit, as people write it: 3.0x, 3.0×, 30 %, 50 days, $1,200.
+# (Written for both Python and the JSON Schema's ECMAScript regexes: no named groups, no flags.)
+AMOUNT_RE = re.compile(
+    r"^(?:US\$|\$|¥|€|£)?\s*([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)"
+    r"\s*(?:[xX×%]|[dD]ays?|[dD]|[hH]ours?|[hH]|天|小时|个|元)?$"
+)
+
+
+def amount(text: str) -> float | None:
+    """The number in ``text`` when it is a number written with a unit; ``None`` otherwise.
+
+    The unit is the author's reminder, not a conversion: ``30 %`` is 30, as a percent
+    KPI's results are written; ``3.0x`` is 3.0.
+    """
+    found = AMOUNT_RE.match(text.strip())
+    return float(found[1].replace(",", "")) if found else None
+
 
 def located() -> Any:
     """The ``loc`` field every entity carries; never read from YAML."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from generator.model.formula import FormulaError, parse_formula, render_formula
+from generator.model.formula import FormulaError, constant_text, parse_formula, render_formula
 from generator.presentation.escape import md
 
 _SIGNS = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×"}
@@ -45,8 +45,11 @@ def _node(node: ast.expr, label: Callable[[str], str], parent: int) -> str:
     if isinstance(node, ast.Name):
         return f'<span class="formula-name">{md(label(node.id))}</span>'
     if isinstance(node, ast.Constant):
-        value = float(node.value)  # type: ignore[arg-type]  # parse_formula allows numbers only
-        return md(str(int(value)) if value.is_integer() else str(node.value))
+        return md(constant_text(node))
+    if isinstance(node, ast.Call):
+        name = node.func.id if isinstance(node.func, ast.Name) else "?"
+        args = ", ".join(_node(a, label, 0) for a in node.args)
+        return f'<span class="formula-function">{md(label(name))}</span>({args})'
     if isinstance(node, ast.UnaryOp):
         sign = "−" if isinstance(node.op, ast.USub) else ""
         return sign + _node(node.operand, label, 3)

@@ -78,10 +78,15 @@ def _pages(site: Site) -> Iterator[Page]:
     yield _page(site, "scripts/index.md", "script_index.md.j2", "scripts", scripts.script_index)
     for stage in hb.ordered_stages():
         yield _page(site, script_page(stage.id), "scripts.md.j2", "scripts", scripts.stage_scripts, stage)
-    yield _page(site, "tools.md", "tools.md.j2", "team", people.tools_page)
-    yield _page(site, "meetings.md", "meetings.md.j2", "team", people.meetings_page)
-    yield _page(site, "tiers.md", "tiers.md.j2", "team", people.tiers_page)
-    yield _page(site, "training.md", "training.md.j2", "team", people.training_page)
+    # Sections a company does not have leave no page and no menu entry.
+    if hb.tools:
+        yield _page(site, "tools.md", "tools.md.j2", "team", people.tools_page)
+    if hb.meetings:
+        yield _page(site, "meetings.md", "meetings.md.j2", "team", people.meetings_page)
+    if hb.tiers:
+        yield _page(site, "tiers.md", "tiers.md.j2", "team", people.tiers_page)
+    if hb.training_formats or hb.training_modules:
+        yield _page(site, "training.md", "training.md.j2", "team", people.training_page)
     yield _page(site, "onboarding/index.md", "path_index.md.j2", "onboarding", learning.path_index)
     yield _page(site, "onboarding/assign.md", "assign.md.j2", "onboarding", learning.assign_page)
     for path in hb.onboarding_paths:
@@ -94,4 +99,5 @@ def _pages(site: Site) -> Iterator[Page]:
     for quiz in hb.quizzes:
         yield _page(site, f"quizzes/{quiz.id}.md", "quiz.md.j2", "quizzes", learning.quiz_page, quiz)
     yield _page(site, "editors/coverage.md", "coverage.md.j2", "guides", coverage.coverage_page)
-    yield _page(site, "glossary.md", "glossary.md.j2", "glossary", process.glossary_page)
+    if hb.glossary:
+        yield _page(site, "glossary.md", "glossary.md.j2", "glossary", process.glossary_page)

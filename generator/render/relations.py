@@ -93,8 +93,9 @@ def _people(handbook: Handbook, rel: Relations) -> None:
         pairs += [(mentor_role.id, mentee) for mentee in mentor_role.mentors]
     for path in handbook.onboarding_paths:
         rel.paths_by_role[path.role].append(path)
-        rel.paths_by_mentor[path.mentor].append(path)
-        pairs.append((path.mentor, path.role))
+        if path.mentor:  # a role at the top has no mentor
+            rel.paths_by_mentor[path.mentor].append(path)
+            pairs.append((path.mentor, path.role))
     for mentor, mentee in dict.fromkeys(pairs):
         rel.mentees_of[mentor].append(mentee)
         rel.mentors_of[mentee].append(mentor)

@@ -231,3 +231,12 @@ test("crossed writes converge: a tab writes back only what the other one lacks",
   assert.equal(L.merge(copy(rewritten), tabB), false); // ... and has nothing to add: no ping-pong
   assert.deepEqual(tabA.items, tabB.items);
 });
+
+test("due dates agree with the generator's rule, in working days and holidays too", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const cases = JSON.parse(await readFile(new URL("../fixtures/calendar/due-dates.json", import.meta.url), "utf-8"));
+  assert.ok(cases.length > 50);
+  for (const c of cases) {
+    assert.equal(L.dueDate(c.start, c.day, c.working, c.holidays), c.due, JSON.stringify(c));
+  }
+});

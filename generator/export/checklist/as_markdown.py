@@ -40,16 +40,16 @@ def _section(book: ChecklistBook, sheet: ChecklistSheet) -> list[str]:
         lines += [f"**{md(book.words['field.stage'])}{colon}** {md(sheet.stage)}", ""]
     if sheet.summary:
         lines += [md(sheet.summary), ""]
-    return lines + [_task(book, row) for row in sheet.rows]
+    # A stage's checklist counts days from when the deal entered the stage (as its page says).
+    day_key = "day_in_stage" if sheet.stage else "day_n"
+    return lines + [_task(book, row, day_key) for row in sheet.rows]
 
 
-def _task(book: ChecklistBook, row: ChecklistRow) -> str:
+def _task(book: ChecklistBook, row: ChecklistRow, day_key: str) -> str:
     colon = book.words["colon"]
-    parts = [
-        md(row.text),
-        f"{md(book.words['field.owner'])}{colon} {md(row.owner)}",
-        md(book.words["day_n"].replace("{n}", str(row.day))),
-    ]
+    parts = [md(row.text), f"{md(book.words['field.owner'])}{colon} {md(row.owner)}"]
+    if row.day is not None:
+        parts.append(md(book.words[day_key].replace("{n}", str(row.day))))
     if row.source:
         parts.append(f"{md(book.words['field.from'])} {md(row.source)}")
     return "- [ ] " + " · ".join(parts)

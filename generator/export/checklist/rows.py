@@ -26,7 +26,7 @@ class ChecklistRow:
     item_id: str
     text: str
     owner: str
-    day: int
+    day: int | None  # none: the item has no due day
     source: str
 
 
@@ -50,7 +50,16 @@ class ChecklistBook:
     def table(self) -> list[tuple[str | int, ...]]:
         """One tuple per item, in the order of :data:`COLUMNS`."""
         return [
-            (sheet.id, sheet.title, sheet.stage, row.item_id, row.text, row.owner, row.day, row.source)
+            (
+                sheet.id,
+                sheet.title,
+                sheet.stage,
+                row.item_id,
+                row.text,
+                row.owner,
+                "" if row.day is None else row.day,
+                row.source,
+            )
             for sheet in self.checklists
             for row in sheet.rows
         ]

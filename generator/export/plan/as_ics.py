@@ -43,7 +43,8 @@ def _event(plan: Plan, milestone: PlanMilestone, item: PlanItem, stamp: str) -> 
         "BEGIN:VEVENT",
         f"UID:{uid(plan, item.id)}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
+        # An item spanning days (a bootcamp) is one event from its first day to its last.
+        f"DTSTART;VALUE=DATE:{item.start:%Y%m%d}",
         f"DTEND;VALUE=DATE:{item.due + datetime.timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{escape_text(item.title)}",
         f"DESCRIPTION:{escape_text(description(plan, milestone, item))}",

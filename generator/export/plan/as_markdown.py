@@ -37,7 +37,7 @@ def to_markdown(plan: Plan) -> str:
             (
                 field("field.path", plan.title),
                 field("field.role", plan.role),
-                field("field.mentor", plan.mentor),
+                *([field("field.mentor", plan.mentor)] if plan.mentor else []),
                 field("assignment.start", plan.start.isoformat()),
             )
         ),

@@ -19,8 +19,9 @@ from generator.export.quiz.bank import question_bank as _question_bank
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.model.schedule import due_day
+from generator.model.schedule import Schedule
 from generator.model.types import Text
+from generator.presentation.days import day_label
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import split_target
 from generator.presentation.numbers import number as readable
@@ -225,13 +226,18 @@ def kpi_view(x: _Lang, kpi: e.Kpi) -> v.KpiView:
     )
 
 
+def _channel_label(x: _Lang, ident: str) -> str:
+    own = x.index.get("channel", ident)
+    return (x.t(own.label) if own else "") or x.label("channel", ident)
+
+
 def script_view(x: _Lang, script: e.Script) -> v.ScriptView:
     step = x.index.get("step", script.step)
     return v.ScriptView(
         id=script.id,
         title=x.t(script.title) or script.id,
         where=" — ".join(filter(None, (x.name("stage", script.stage), x.t(step.name) if step else ""))),
-        channel=x.label("channel", script.channel),
+        channel=_channel_label(x, script.channel),
         purpose=x.label("purpose", script.purpose),
         audience=x.t(script.audience),
         text=x.t(script.text),
@@ -243,18 +249,21 @@ def script_view(x: _Lang, script: e.Script) -> v.ScriptView:
 
 def path_view(x: _Lang, path: e.OnboardingPath) -> v.PathView:
     milestones = []
+    schedule, working = Schedule(path), path.days == "working"
     for milestone in sorted(path.milestones, key=lambda m: m.day):
-        items = sorted(milestone.items, key=lambda item: due_day(milestone, item))
+        items = schedule.ordered(milestone.items)
         milestones.append(
             v.MilestoneView(
                 title=x.t(milestone.title),
-                day=x.day(milestone.day),
+                day=day_label(x.words, milestone.day, milestone.day, working=working),
                 goal=x.t(milestone.goal),
                 items=tuple(
                     v.PathItemView(
                         title=x.t(item.title) or item.id,
                         kind=x.label("kind", item.kind),
-                        day=x.day(due_day(milestone, item)),
+                        day=day_label(
+                            x.words, schedule.start(item.id), schedule.due(item.id), working=working
+                        ),
                         owner=x.name("role", item.owner),
                         target=x.name(*kind_id)
                         if item.target and (kind_id := split_target(item.target))
@@ -269,7 +278,7 @@ def path_view(x: _Lang, path: e.OnboardingPath) -> v.PathView:
         title=x.t(path.title) or path.id,
         summary=x.t(path.summary),
         role=x.name("role", path.role),
-        mentor=x.name("role", path.mentor),
+        mentor=x.name("role", path.mentor) if path.mentor else "",
         milestones=tuple(milestones),
     )
 

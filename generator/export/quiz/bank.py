@@ -116,7 +116,8 @@ def _question(question: e.Question, lang: str) -> BankQuestion:
             for option, fraction in zip(question.options, fractions, strict=True)
         ]
         options = tuple(in_delivery_order(question.id, [o.id for o in question.options], authored))
-    answer = question.answer
+    # A text answer (a choice question's 'answer: d') is refused by the checks before export.
+    answer = None if isinstance(question.answer, str) else question.answer
     if question.type == "numeric" and not isinstance(answer, bool) and answer is not None:
         answer = float(answer)
     return BankQuestion(

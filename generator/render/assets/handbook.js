@@ -56,9 +56,16 @@
     });
   }
 
-  /* --- KPI calculator: a safe evaluator for + - * / ( ), numbers and names -------- */
+  /* --- KPI calculator: a safe evaluator for + - * / ( ), numbers, names and the
+     functions of generator/model/formula.py (a list input gives an array) ---------- */
+  var FUNCTIONS = {
+    mean: function (xs) { return FUNCTIONS.sum(xs) / xs.length; },
+    sum: function (xs) { return xs.reduce(function (a, b) { return a + b; }, 0); },
+    min: function (xs) { return Math.min.apply(null, xs); },
+    max: function (xs) { return Math.max.apply(null, xs); }
+  };
   function tokenize(source) {
-    var tokens = source.match(/\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*/()]/gi) || [];
+    var tokens = source.match(/\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*/(),]/gi) || [];
     if (tokens.join("") !== source.replace(/\s+/g, "")) { throw new Error("bad formula"); }
     return tokens;
   }
@@ -74,8 +81,19 @@
       if (token === "-") { return -primary(); }
       if (token === "+") { return primary(); }
       if (/^\d/.test(token || "")) { return parseFloat(token); }
+      if (peek() === "(" && (Object.prototype.hasOwnProperty.call(FUNCTIONS, token) || token === "round")) { return call(token); }
       if (token && Object.prototype.hasOwnProperty.call(values, token)) { return values[token](); }
       throw new Error("missing " + token);
+    }
+    function call(name) {
+      next();
+      var args = [sum()];
+      while (peek() === ",") { next(); args.push(sum()); }
+      if (next() !== ")") { throw new Error(")"); }
+      if (name === "round") { var f = Math.pow(10, args[1] || 0); return Math.round(args[0] * f) / f; }
+      var xs = [].concat.apply([], args);
+      if (!xs.length) { throw new Error("empty"); }
+      return FUNCTIONS[name](xs);
     }
     function product() {
       var value = primary();
@@ -108,6 +126,9 @@
         var busy = {};
         inputs.forEach(function (input) {
           values[input.name] = function () {
+            if (input.dataset.list && input.value.trim() !== "") {
+              return input.value.split(/[,，;\s]+/).filter(Boolean).map(Number);
+            }
             if (input.value.trim() !== "") { return Number(input.value); }
             if (!input.dataset.formula || busy[input.name]) { throw new Error("missing"); }
             busy[input.name] = true;

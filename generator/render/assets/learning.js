@@ -198,10 +198,22 @@
   }
 
   /* --- dates ---------------------------------------------------------------------- */
-  function dueDate(start, day) {
+  /* Path day ``day`` of a hire starting on ``start`` (day 1). With ``working`` (ISO weekdays,
+     1 = Monday) only working days that are not ``holidays`` count: the rule of
+     generator/model/schedule.py date_of, checked against it by tests/js/learning.test.mjs. */
+  function dueDate(start, day, working, holidays) {
     var d = new Date(start + "T00:00:00Z");
-    d.setUTCDate(d.getUTCDate() + day - 1);
-    return d.toISOString().slice(0, 10);
+    if (!working || !working.length) {
+      d.setUTCDate(d.getUTCDate() + day - 1);
+      return d.toISOString().slice(0, 10);
+    }
+    var left = Math.max(day, 1), iso = start;
+    for (var guard = 0; guard < 40000; guard++) {
+      iso = d.toISOString().slice(0, 10);
+      if (working.indexOf(d.getUTCDay() || 7) >= 0 && (holidays || []).indexOf(iso) < 0 && --left === 0) { return iso; }
+      d.setUTCDate(d.getUTCDate() + 1);
+    }
+    return iso;
   }
   /* The local calendar day of ``now`` as YYYY-MM-DD. */
   function dayOf(now) {
@@ -496,7 +508,8 @@
       }
       item.classList.remove("is-overdue");
       if (!plan) { return; }
-      var due = L.dueDate(plan.start, Number(item.dataset.day) || 1);
+      var due = L.dueDate(plan.start, Number(item.dataset.day) || 1,
+        (list.dataset.working || "").split(",").filter(Boolean).map(Number), (list.dataset.holidays || "").split(" "));
       var late = !item.classList.contains("is-done") && due < today;
       item.classList.toggle("is-overdue", late);
       meta.appendChild(tag("span", "task-due", " · " + say("due", { date: showDate(due) }) + (late ? " · " + say("overdue") : "")));

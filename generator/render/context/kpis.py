@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.model import entities as e
+from generator.model.formula import FormulaError, parse_formula
 from generator.presentation.links import anchor
 from generator.presentation.numbers import number
 from generator.render.context.site import Context, Site
@@ -15,9 +16,17 @@ def _input_names(site: Site, kpi: e.Kpi) -> dict[str, str]:
     return {i.id: site.t(i.name) or i.id for i in kpi.inputs}
 
 
-def _namer(names: dict[str, str]) -> Callable[[str], str]:
-    """Show an input by its name in this language (its id when it has none)."""
-    return lambda ident: names.get(ident, ident)
+def _namer(site: Site, names: dict[str, str]) -> Callable[[str], str]:
+    """Show an input by its name in this language (its id when it has none), a function by its word."""
+    return lambda ident: names.get(ident) or site.labels.get(f"function.{ident}", ident)
+
+
+def _list_inputs(source: str) -> tuple[str, ...]:
+    """The inputs the calculator takes as a list of numbers (e.g. the days of each deal)."""
+    try:
+        return parse_formula(source).list_names
+    except FormulaError:
+        return ()
 
 
 def kpi_index(site: Site, source: str) -> Context:
@@ -28,7 +37,7 @@ def kpi_index(site: Site, source: str) -> Context:
             {
                 "link": site.link(source, "kpi", kpi.id),
                 "family": site.t(kpi.family),
-                "formula": formula_text(kpi.formula, _namer(names)),
+                "formula": formula_text(kpi.formula, _namer(site, names)),
                 "unit": site.labels.get(f"unit.{kpi.unit}", kpi.unit),
                 "direction": site.labels.get(f"direction.{kpi.direction}", kpi.direction),
                 "owner": site.link(source, "role", kpi.owner),
@@ -40,6 +49,7 @@ def kpi_index(site: Site, source: str) -> Context:
 
 def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
     names = _input_names(site, kpi)
+    list_inputs = _list_inputs(kpi.formula)
     stages = site.rel.stages_by_kpi.get(kpi.id, [])
     owner = site.link(source, "role", kpi.owner)
     unit = site.labels.get(f"unit.{kpi.unit}", kpi.unit)
@@ -49,16 +59,17 @@ def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
         "tags": [*(site.t(s.name) for s in stages), *([owner.text] if owner else [])],
         "family": site.t(kpi.family),
         "definition": site.t(kpi.definition),
-        "formula_html": formula_html(kpi.formula, _namer(names)),
+        "formula_html": formula_html(kpi.formula, _namer(site, names)),
         "formula": kpi.formula,
         "inputs": [
             {
                 "id": i.id,
                 "name": names[i.id],
                 "unit": site.labels.get(f"unit.{i.unit}", i.unit),
-                "derived": formula_html(i.formula, _namer(names)) if i.formula else "",
+                "derived": formula_html(i.formula, _namer(site, names)) if i.formula else "",
                 "derived_source": i.formula or "",
                 "field": anchor("calc", kpi.id, i.id),
+                "list": i.id in list_inputs,
             }
             for i in kpi.inputs
         ],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.model import entities as e
 from generator.model.fingerprint import item_fingerprint, question_fingerprint
+from generator.model.schedule import Schedule, path_calendar
+from generator.presentation.days import day_label
 from generator.presentation.links import Link, anchor, checklist_item_anchor, relative
 from generator.presentation.numbers import number
 from generator.render.context.freshness import acknowledgements
@@ -23,8 +25,8 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
                 data_item=f"{checklist.id}/{item.id}",
                 text=site.t(item.text),
                 owner=site.link(source, "role", item.owner),
-                day=site.day(item.day),
-                due=item.day,
+                day=_checklist_day(site, checklist, item),
+                due=item.day or 1,
                 fingerprint=item_fingerprint(item),
                 sources=[origin] if origin else [],
             )
@@ -38,6 +40,14 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
         "questions": site.tested_by(source, f"checklist:{checklist.id}"),
         "onboarding": site.path_items(source, f"checklist:{checklist.id}"),
     }
+
+
+def _checklist_day(site: Site, checklist: e.Checklist, item: e.ChecklistItem) -> str:
+    """A stage's checklist counts days from when a deal enters the stage; others from a start date."""
+    if item.day is None:
+        return ""
+    in_stage = checklist.stage and site.index.get("stage", checklist.stage) is not None
+    return site.label("day_in_stage" if in_stage else "day_n").replace("{n}", str(item.day))
 
 
 def other_checklists(site: Site, source: str) -> Context:
@@ -57,14 +67,14 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
     """An onboarding path as a timeline of milestones, each item a checkbox line."""
     titles: dict[str, str] = {item.id: site.t(item.title) for m in path.milestones for item in m.items}
     milestones = []
+    schedule = Schedule(path)
     for milestone in sorted(path.milestones, key=lambda m: m.day):
-        due = {item.id: item.day if item.day is not None else milestone.day for item in milestone.items}
-        ordered = sorted(milestone.items, key=lambda item: due[item.id])
-        items = [_path_item(site, source, path, milestone, item, titles) for item in ordered]
+        ordered = schedule.ordered(milestone.items)
+        items = [_path_item(site, source, path, schedule, item, titles) for item in ordered]
         milestones.append(
             {
                 "anchor": anchor("milestone", milestone.id),
-                "day": site.day(milestone.day),
+                "day": day_label(site.labels, milestone.day, milestone.day, working=path.days == "working"),
                 # "Day 1 Day 1" reads badly: the day label only when the title is not it.
                 "show_day": site.day(milestone.day).casefold() not in site.t(milestone.title).casefold(),
                 "title": site.t(milestone.title),
@@ -72,13 +82,17 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
                 "tasks": items,
             }
         )
+    calendar = path_calendar(path, site.handbook.info)
     return {
         "id": path.id,
+        # The browser turns due days into dates with the same rule (learning.js dueDate).
+        "working_days": ",".join(map(str, sorted(calendar.working_days))) if calendar else "",
+        "holidays": " ".join(sorted(d.isoformat() for d in calendar.holidays)) if calendar else "",
         "title": site.t(path.title),
         "tags": [site.t(role.name) for role in [site.index.get("role", path.role)] if role],
         "summary": site.t(path.summary),
         "role": site.link(source, "role", path.role),
-        "mentor": site.link(source, "role", path.mentor),
+        "mentor": site.link(source, "role", path.mentor) if path.mentor else None,
         "milestones": milestones,
         "questions": site.tested_by(source, f"path:{path.id}"),
         "onboarding": site.path_items(source, f"path:{path.id}"),
@@ -90,18 +104,19 @@ def _path_item(
     site: Site,
     source: str,
     path: e.OnboardingPath,
-    milestone: e.Milestone,
+    schedule: Schedule,
     item: e.PathItem,
     titles: dict[str, str],
 ) -> TaskItem:
     target = site.target(source, item.target) if item.target else None
+    start, due = schedule.start(item.id), schedule.due(item.id)
     return TaskItem(
         anchor=anchor("item", item.id),
         data_item=f"path:{path.id}/{item.id}",
         text=site.t(item.title),
         owner=site.link(source, "role", item.owner),
-        day=site.day(item.day if item.day is not None else milestone.day),
-        due=item.day if item.day is not None else milestone.day,
+        day=day_label(site.labels, start, due, working=path.days == "working"),
+        due=due,
         fingerprint=item_fingerprint(item),
         quiz=item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
         url=target.url if target else "",
@@ -124,7 +139,7 @@ def path_index(site: Site, source: str) -> Context:
             {
                 "link": site.link(source, "path", path.id),
                 "role": site.link(source, "role", path.role),
-                "mentor": site.link(source, "role", path.mentor),
+                "mentor": site.link(source, "role", path.mentor) if path.mentor else None,
                 "summary": site.t(path.summary),
                 "days": site.label("days_span").replace(
                     "{n}", str(max((m.day for m in path.milestones), default=1))

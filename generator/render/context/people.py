@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import get_args
 
 from generator.model import entities as e
+from generator.model.recurrence import RecurrenceError, meeting_recurrence
 from generator.presentation.links import anchor
+from generator.presentation.recurrence_words import describe
 from generator.render.context.site import Context, Site
 
 CADENCES: tuple[str, ...] = get_args(e.Cadence)
@@ -99,6 +101,17 @@ def tools_page(site: Site, source: str) -> Context:
     return {"title": site.label("title.tools"), "tools": tools}
 
 
+def _when(site: Site, meeting: e.Meeting) -> str:
+    """A meeting's recurrence in words; its one-word cadence when it has no rule (or a broken one)."""
+    try:
+        recurrence = meeting_recurrence(meeting, site.handbook.info) if meeting.every else None
+    except RecurrenceError:
+        recurrence = None
+    if recurrence is not None:
+        return describe(site.labels, recurrence, meeting.time)
+    return site.cadence(meeting.cadence) if meeting.cadence else ""
+
+
 def meetings_page(site: Site, source: str) -> Context:
     meetings = []
     for meeting in site.handbook.meetings:
@@ -107,7 +120,7 @@ def meetings_page(site: Site, source: str) -> Context:
                 "anchor": anchor("meeting", meeting.id),
                 "name": site.t(meeting.name),
                 "purpose": site.t(meeting.purpose),
-                "cadence": site.cadence(meeting.cadence),
+                "cadence": _when(site, meeting),
                 "owner": site.link(source, "role", meeting.owner),
                 "attendees": site.links(source, "role", meeting.attendees),
                 "agenda": site.ts(meeting.agenda),

@@ -48,8 +48,37 @@ def home(site: Site, source: str) -> Context:
         "benefits": site.ts(info.benefits) if info else [],
         "commitment": site.t(info.commitment) if info else "",
         "stages": stages,
+        "outcomes": outcomes(site, source),
         "principles": principles,
         "start": start,
+    }
+
+
+def outcomes(site: Site, source: str) -> list[Context]:
+    """Where deals end after the last stage (won, lost …), each with its place on the home page."""
+    return [
+        {
+            "anchor": anchor("outcome", o.id),
+            "link": Link(
+                site.t(o.name) or o.id, relative(source, "index.md") + "#" + anchor("outcome", o.id)
+            ),
+            "kind": o.kind,
+            "description": site.t(o.description),
+        }
+        for o in site.handbook.outcomes
+    ]
+
+
+def _neighbours(site: Site, source: str, stage: e.Stage) -> Context:
+    """The stage before and after in the flow; after the last stage come the outcomes."""
+    ordered = site.handbook.ordered_stages()
+    at = next(i for i, s in enumerate(ordered) if s is stage)
+    before = ordered[at - 1] if at > 0 else None
+    after = ordered[at + 1] if at + 1 < len(ordered) else None
+    return {
+        "previous": site.link(source, "stage", before.id) if before else None,
+        "next": site.link(source, "stage", after.id) if after else None,
+        "outcomes": [] if after else [o["link"] for o in outcomes(site, source)],
     }
 
 
@@ -75,6 +104,7 @@ def stage_page(site: Site, source: str, stage: e.Stage) -> Context:
         "pointing_items": site.items_pointing(source, f"stage:{stage.id}"),
         "questions": site.questions(source, site.rel.questions_by_stage.get(stage.id, [])),
         "onboarding": site.path_items(source, f"stage:{stage.id}"),
+        "flow": _neighbours(site, source, stage),
     }
 
 

@@ -6,14 +6,10 @@ of pages, and the navigation (rendered into every page) would grow with them.
 
 from __future__ import annotations
 
-from typing import get_args
-
 from generator.model import entities as e
 from generator.model.types import NAME_RE
 from generator.presentation.links import Link, anchor, relative, script_page
 from generator.render.context.site import Context, Site
-
-CHANNELS: tuple[str, ...] = get_args(e.Channel)
 
 
 def script_index(site: Site, source: str) -> Context:
@@ -37,8 +33,10 @@ def script_index(site: Site, source: str) -> Context:
             }
         )
     scripts = site.handbook.scripts
+    used = {s.channel for s in scripts}
     filters = {
-        "channels": sorted({_channel(site, s) for s in scripts}),
+        # In the handbook's own order of channels, as its authors listed them.
+        "channels": [site.channel(c) for c in site.handbook.channel_ids() if c in used],
         "purposes": sorted({_purpose(site, s) for s in scripts}),
     }
     return {"title": site.label("title.scripts"), "groups": groups, "filters": filters}
@@ -77,9 +75,9 @@ def _tabs(site: Site, scripts: list[e.Script]) -> list[Context]:
     tabs: dict[str, list[Context]] = {}
     for script in scripts:
         tabs.setdefault(script.channel, []).append(_script(site, script))
-    order = {channel: i for i, channel in enumerate(CHANNELS)}
+    order = {channel: i for i, channel in enumerate(site.handbook.channel_ids())}
     return [
-        {"label": site.labels.get(f"channel.{channel}", channel), "scripts": group}
+        {"label": site.channel(channel), "scripts": group}
         for channel, group in sorted(tabs.items(), key=lambda kv: order.get(kv[0], len(order)))
     ]
 
@@ -104,7 +102,7 @@ def _script(site: Site, script: e.Script) -> Context:
 
 
 def _channel(site: Site, script: e.Script) -> str:
-    return site.labels.get(f"channel.{script.channel}", script.channel)
+    return site.channel(script.channel)
 
 
 def _purpose(site: Site, script: e.Script) -> str:

@@ -140,5 +140,10 @@ class Site:
         """ "Day 5" / "第 5 天"; empty when there is no day."""
         return self.label("day_n").replace("{n}", str(n)) if n is not None else ""
 
+    def channel(self, ident: str) -> str:
+        """A script channel's label: the handbook's own, else the built-in one, else its id."""
+        own = next((c for c in self.handbook.channels if c.id == ident), None)
+        return (self.t(own.label) if own else "") or self.labels.get(f"channel.{ident}", ident)
+
     def cadence(self, value: str) -> str:
         return self.labels.get(f"cadence.{value}", value)
