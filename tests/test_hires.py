@@ -56,7 +56,9 @@ def test_a_hire_who_starts_alone_names_themselves(built: BuiltSite, browser: Bro
 
 
 def test_a_mentor_adds_a_link_from_its_page_not_into_their_own_progress(
-    built: BuiltSite, browser: Browser, context: BrowserContext
+    built: BuiltSite,
+    browser: Browser,
+    context: BrowserContext,  # noqa: F811  (the fixture imported above)
 ) -> None:
     link = progress_link_of(browser, built, "Li Lei", ticks=2, start="2020-01-06")
     page = open_page(context, link)
@@ -78,7 +80,9 @@ def test_a_mentor_adds_a_link_from_its_page_not_into_their_own_progress(
 
 
 def test_several_links_pasted_make_one_table_that_survives_and_can_shrink(
-    built: BuiltSite, browser: Browser, context: BrowserContext
+    built: BuiltSite,
+    browser: Browser,
+    context: BrowserContext,  # noqa: F811  (the fixture imported above)
 ) -> None:
     links = [progress_link_of(browser, built, name, ticks=n) for name, n in (("张伟", 1), ("Wang Fang", 3))]
     page = open_page(context, built.url("en", HIRES))
@@ -98,7 +102,9 @@ def test_several_links_pasted_make_one_table_that_survives_and_can_shrink(
 
 
 def test_quiz_results_in_the_table_are_the_first_attempt(
-    built: BuiltSite, browser: Browser, context: BrowserContext
+    built: BuiltSite,
+    browser: Browser,
+    context: BrowserContext,  # noqa: F811  (the fixture imported above)
 ) -> None:
     from tests.test_learning import KPI_QUIZ, answer, questions
 
