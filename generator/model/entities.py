@@ -81,6 +81,24 @@ def acknowledge_field() -> bool:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Lrs:
+    endpoint: str = doc(
+        "The xAPI endpoint of a learning record store (LRS) the published site sends statements to,"
+        " ending in /, e.g. https://lrs.example.com/xAPI/ (or a proxy of yours in front of it)."
+    )
+    key: str = doc(
+        "The key (user name) of the LRS credential. Everyone who opens the site can read it: give it"
+        " the right to write statements only, or leave key and secret empty behind a proxy that adds them.",
+        default="",
+    )
+    secret: str = doc(
+        "The secret of that credential: readable in the published site like the key.", default=""
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
 class HandbookInfo:
     title: Text = doc("The handbook's title, shown in the header of every page.")
     version: str = doc("The process version, a semantic version such as 1.2.0.")
@@ -95,6 +113,9 @@ class HandbookInfo:
         default=None,
     )
     require_owner: bool = doc("Warn about every entry and guide that has no owner.", default=False)
+    lrs: Lrs | None = doc(
+        "A learning record store the published site sends progress to as xAPI statements.", default=None
+    )
     loc: Location = located()
     at: Positions = positions()
 

@@ -563,6 +563,7 @@
           L.setTick(state, item.dataset.item, box.checked ? item.dataset.fp || 1 : 0, Date.now());
           save();
           redraw();
+          if (box.checked) { completed(item); }
         });
       });
       shown.push({ node: list, redraw: refresh });
@@ -823,18 +824,28 @@
     key.hidden = !right.length;
   }
 
-  /* A passed quiz ticks the onboarding items that point at it (unless ticked already). */
+  /* A passed quiz ticks the onboarding items that point at it (unless ticked already): on
+   * the hire's own paths (those with a plan), or on every path for a hire with none. */
   function tickPathItems(quiz) {
-    var now = Date.now();
+    var now = Date.now(), mine = Object.keys(state.plans);
     (quiz.dataset.items || "").split(" ").filter(Boolean).forEach(function (entry) {
-      var at = entry.lastIndexOf("@"), key = entry.slice(0, at);
-      if (!L.tickOf(state, key)) { L.setTick(state, key, entry.slice(at + 1) || 1, now); }
+      var at = entry.lastIndexOf("@"), key = entry.slice(0, at), path = key.slice(5, key.indexOf("/"));
+      if (mine.length && mine.indexOf(path) < 0) { return; }
+      if (!L.tickOf(state, key)) {
+        L.setTick(state, key, entry.slice(at + 1) || 1, now);
+        if (H.lrs) { H.lrs.item(key, key); }
+      }
     });
   }
 
   /* The xAPI hook: what a quiz attempt tells the learning record store, when there is one. */
   function recorded(id, result) {
-    if (H.lrs) { H.lrs.quiz(id, result); }
+    var title = document.querySelector("h1");
+    if (H.lrs) { H.lrs.quiz(id, title ? title.textContent.trim() : id, result); }
+  }
+  function completed(item) {
+    var box = item.querySelector("input[type=checkbox]");
+    if (H.lrs) { H.lrs.item(item.dataset.item, (box && box.getAttribute("aria-label")) || item.dataset.item); }
   }
 
   /* Options in a new order on each attempt (true/false keeps its natural order). */
