@@ -457,7 +457,7 @@
     shown.forEach(function (part) { part.redraw(); });
   }
 
-  /* A notice atop the page, once per text: {text, alert, copy, label, multiline, action}. */
+  /* A notice atop the page, once per text: {text, alert, copy, label, multiline, action, second}. */
   function notice(root, spec) {
     var host = root.querySelector(".md-content__inner") || root.body;
     if (!host || !spec.text) { return null; }
@@ -469,12 +469,14 @@
     box.setAttribute("role", spec.alert ? "alert" : "status");
     box.appendChild(tag("p", "hb-notice-text", spec.text));
     if (spec.copy !== undefined) { box.appendChild(copyRow(spec)); }
-    if (spec.action) {
-      var button = tag("button", "md-button md-button--primary", spec.action.label);
+    [spec.action, spec.second].forEach(function (action, n) {
+      if (!action) { return; }
+      var button = tag("button", n ? "md-button" : "md-button md-button--primary", action.label);
       button.type = "button";
-      button.addEventListener("click", spec.action.run);
+      button.addEventListener("click", action.run);
+      box.appendChild(document.createTextNode(" "));
       box.appendChild(button);
-    }
+    });
     host.insertBefore(box, host.firstChild);
     return box;
   }
@@ -875,9 +877,10 @@
     H.progress = { state: function () { return state; }, path: function () { return here.path; } };
     if (view && !plan) {
       // Only the path page has an import button of its own.
+      // A mentor adds the link to My hires; the hire imports their own link on a second device.
       notices.push({ text: say("viewing", { name: view.name || "—" }), action: { label: say("hire_add"), run: function () {
         notice(root, { text: H.hires && H.hires.add(location.hash) ? say("hire_added") : say("unsaved") });
-      } } });
+      } }, second: { label: say("import"), run: function () { importView(view); } } });
     }
     takeAssignment(root, notices);
     pathPlan(root, view);
