@@ -131,3 +131,20 @@ def test_quiz_results_in_the_table_are_the_first_attempt(
     expect(page.locator(".hires-status")).to_have_text("1 added.")
     [row] = rows(page)
     assert row[0] == "no name" and row[4] == "0 % not passed yet"
+
+
+def test_axe_finds_no_serious_violation_on_my_hires(
+    built: BuiltSite,
+    browser: Browser,
+    context: BrowserContext,  # noqa: F811  (the fixture imported above)
+) -> None:
+    from tests.test_site import blocking_violations
+
+    link = progress_link_of(browser, built, "Zhao Lei", ticks=1, start="2026-12-07")
+    for lang in ("en", "zh"):
+        page = open_page(context, built.url(lang, HIRES))
+        if lang == "en":
+            page.locator("textarea[name=links]").fill(link)
+            page.locator(".hires-add button[type=submit]").click()
+        expect(page.locator(".hires-table tbody tr")).to_have_count(1)
+        assert blocking_violations(page) == []
