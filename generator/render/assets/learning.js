@@ -365,8 +365,8 @@
   }
 
   /* --- storage ---------------------------------------------------------------------- */
-  function stored() {
-    try { return window.localStorage.getItem(storeKey); } catch (e) { return null; }
+  function stored(key) {
+    try { return window.localStorage.getItem(key || storeKey); } catch (e) { return null; }
   }
   /* Take in what another tab stored meanwhile. */
   function catchUp() {
@@ -744,7 +744,7 @@
       var right = L.isRight(q.dataset, answer);
       q.dataset.result = right ? "correct" : "incorrect";
       // The attempt counts each question's first check: seeing the answer and checking again is practice.
-      if (!q.dataset.first) { q.dataset.first = q.dataset.result; }
+      if (!q.dataset.first) { q.dataset.first = q.dataset.result; draft.keep(); }
       if (!reveal) { return; }
       feedback.textContent = say(right ? "correct" : "incorrect");
       showKey(q);
@@ -753,8 +753,29 @@
       details.open = true;
     }
     var graded = false;
+    /* A first attempt under way survives a reload: the answers it revealed cannot be
+     * taken into a fresh first attempt. Kept beside the record, never inside it. */
+    var draft = {
+      key: storeKey + ":attempt:" + id,
+      keep: function () {
+        if (state.quizzes[id] && state.quizzes[id].fp === fp) { return; }
+        var first = {};
+        questions.forEach(function (q) { if (q.dataset.first) { first[q.dataset.question] = q.dataset.first; } });
+        try { window.localStorage.setItem(draft.key, JSON.stringify({ fp: fp, first: first })); } catch (e) { /* kept in the page */ }
+      },
+      restore: function () {
+        var saved = parse(stored(draft.key));
+        if (!saved || saved.fp !== fp || !saved.first || (state.quizzes[id] && state.quizzes[id].fp === fp)) { return; }
+        questions.forEach(function (q) {
+          var was = saved.first[q.dataset.question];
+          if (was === "correct" || was === "incorrect") { q.dataset.first = was; }
+        });
+      },
+      clear: function () { try { window.localStorage.removeItem(draft.key); } catch (e) { /* nothing to clear */ } }
+    };
     function total() {
       graded = true;
+      draft.clear();
       var right = questions.filter(function (q) { return q.dataset.first === "correct"; }).length;
       var result = L.attempt(state.quizzes[id], fp, right, questions.length, pass, Date.now());
       state.quizzes[id] = result.record;
@@ -780,9 +801,11 @@
     }
     function reset() {
       graded = false;
+      // Until the first attempt is complete, each question's first answer stays its answer.
+      var open = !(state.quizzes[id] && state.quizzes[id].fp === fp);
       questions.forEach(function (q) {
         q.dataset.result = "";
-        q.dataset.first = "";
+        if (!open) { q.dataset.first = ""; }
         q.querySelectorAll("input").forEach(function (i) { i.checked = false; if (i.type === "number") { i.value = ""; } });
         q.querySelectorAll(".is-key").forEach(function (o) { o.classList.remove("is-key"); });
         q.querySelector(".quiz-feedback").textContent = "";
@@ -809,6 +832,7 @@
     quiz.querySelector(".quiz-retake").addEventListener("click", reset);
     exam.addEventListener("change", reset);
     reset();
+    draft.restore();
   }
 
   /* The right answer under a checked question: its options marked, a number written out. */
