@@ -13,6 +13,7 @@ which is what an LRS does; everything else is Ralph as shipped.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import socket
@@ -80,19 +81,28 @@ def _auth_file(folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lrs]:
     """Ralph on loopback for the whole session; stopped at the end."""
+    with running_ralph(tmp_path_factory.mktemp("ralph"), free_port(), ["http://127.0.0.1"]) as lrs:
+        yield lrs
+
+
+def free_port() -> int:
+    return _free_port()
+
+
+@contextlib.contextmanager
+def running_ralph(folder: Path, port: int, origins: list[str]) -> Iterator[Lrs]:
+    """Ralph on ``port``, storing into ``folder``, answering browsers from ``origins``."""
     try:
         import ralph  # noqa: F401
     except ImportError:
         pytest.fail("Ralph is missing: pip install -e '.[test]' (ralph-malph)", pytrace=False)
-    folder = tmp_path_factory.mktemp("ralph")
-    port = _free_port()
     env = dict(
         os.environ,
         RALPH_APP_DIR=str(folder),
         RALPH_AUTH_FILE=str(_auth_file(folder)),
         RALPH_RUNSERVER_BACKEND="fs",
         RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=str(folder),
-        RALPH_RUNSERVER_CORS_ALLOW_ORIGINS='["http://127.0.0.1"]',
+        RALPH_RUNSERVER_CORS_ALLOW_ORIGINS=json.dumps(origins),
     )
     command = [sys.executable, "-c", _START.format(port=port)]
     log = (folder / "ralph.log").open("w")

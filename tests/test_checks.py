@@ -442,6 +442,12 @@ CASES = [
     ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
+    Case(
+        "lrs-endpoint",
+        H,
+        [("languages: [en, zh]", "languages: [en, zh]\n  lrs:\n    endpoint: lrs.example.com/xAPI")],
+        "endpoint: lrs.example.com/xAPI",
+    ),
 ]
 
 

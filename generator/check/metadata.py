@@ -65,3 +65,23 @@ def default_language_listed(ctx: Context) -> Iterator[Finding]:
         )
     if len(set(info.languages)) != len(info.languages):
         yield Finding(where(info, "languages"), "a language is listed twice", "list each once")
+
+
+LRS_ENDPOINT_RE = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?/$")
+
+
+@check("lrs-endpoint")
+def lrs_endpoint_is_a_url(ctx: Context) -> Iterator[Finding]:
+    """A learning record store's endpoint is an http(s) URL ending in ``/``, where the browser
+    adds ``statements``.
+
+    Passes: ``lrs: {endpoint: "https://lrs.example.com/xAPI/"}``.
+    Fails: ``lrs: {endpoint: "lrs.example.com/xAPI"}``.
+    """
+    lrs = ctx.handbook.info.lrs if ctx.handbook.info else None
+    if lrs and not LRS_ENDPOINT_RE.match(lrs.endpoint):
+        yield Finding(
+            where(lrs, "endpoint"),
+            f"LRS endpoint '{lrs.endpoint}' is not an http(s) URL ending in /",
+            "write the LRS's xAPI endpoint in full, e.g. https://lrs.example.com/xAPI/",
+        )

@@ -101,6 +101,24 @@ class Calendar:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Lrs:
+    endpoint: str = doc(
+        "The xAPI endpoint of a learning record store (LRS) the published site sends statements to,"
+        " ending in /, e.g. https://lrs.example.com/xAPI/ (or a proxy of yours in front of it)."
+    )
+    key: str = doc(
+        "The key (user name) of the LRS credential. Everyone who opens the site can read it: give it"
+        " the right to write statements only, or leave key and secret empty behind a proxy that adds them.",
+        default="",
+    )
+    secret: str = doc(
+        "The secret of that credential: readable in the published site like the key.", default=""
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
 class HandbookInfo:
     format: int = doc(
         "The version of this file format: 2 (handbook upgrade writes it); left out, 1.", default=1
@@ -120,6 +138,9 @@ class HandbookInfo:
     require_owner: bool = doc("Warn about every entry and guide that has no owner.", default=False)
     calendar: Calendar | None = doc(
         "Working days and holidays, for onboarding paths that count working days.", default=None
+    )
+    lrs: Lrs | None = doc(
+        "A learning record store the published site sends progress to as xAPI statements.", default=None
     )
     loc: Location = located()
     at: Positions = positions()

@@ -7,6 +7,7 @@ language) → :mod:`pages` (which pages exist) → templates (layout only) → :
 
 from __future__ import annotations
 
+import base64
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -182,11 +183,19 @@ def identity(handbook: Handbook) -> dict[str, str]:
     info = handbook.info
     title = (info.title.en or info.title.zh or "") if info else ""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "handbook"
+    lrs = info.lrs if info else None
     return {
         "id": slug[:60],
         "version": info.version if info else "",
         "effective": info.effective_date.isoformat() if info else "",
+        # Read by assets/lrs.js; the credential is public in a static site (see the mentors' guide).
+        "lrs_endpoint": lrs.endpoint if lrs else "",
+        "lrs_authorization": _basic(lrs.key, lrs.secret) if lrs and (lrs.key or lrs.secret) else "",
     }
+
+
+def _basic(key: str, secret: str) -> str:
+    return "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode("ascii")
 
 
 def _assets() -> dict[str, bytes]:

@@ -89,6 +89,7 @@ def _pages(site: Site) -> Iterator[Page]:
         yield _page(site, "training.md", "training.md.j2", "team", people.training_page)
     yield _page(site, "onboarding/index.md", "path_index.md.j2", "onboarding", learning.path_index)
     yield _page(site, "onboarding/assign.md", "assign.md.j2", "onboarding", learning.assign_page)
+    yield _page(site, "onboarding/hires.md", "hires.md.j2", "onboarding", learning.hires_page)
     for path in hb.onboarding_paths:
         yield _page(site, f"onboarding/{path.id}.md", "path.md.j2", "onboarding", learning.path_page, path)
     if learning.has_other_checklists(site):

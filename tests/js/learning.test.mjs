@@ -6,6 +6,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const L = require("../../generator/render/assets/learning.js");
+const R = require("../../generator/render/assets/hires.js");
+const crypto = require("node:crypto");
 const HB = "sales-handbook";
 
 function record(items, more = {}) {
@@ -45,7 +47,8 @@ test("a format-1 record is migrated without losing a tick", () => {
   };
   const state = stateOf(old);
   assert.deepEqual(state.items, { "stage/a": { on: 1, t: 0 }, "stage/b": { on: "abc123", t: 0 } });
-  assert.deepEqual(state.quizzes.kpi, { best: 80, passed: true, fp: "ff", t: 0 });
+  // A score kept before first attempts were recorded is read as the recorded score.
+  assert.deepEqual(state.quizzes.kpi, { score: 80, passed: true, fp: "ff", t: 0 });
   assert.deepEqual(L.planOf(state, "rep"), { name: "Li Lei", start: "2026-12-07", t: 0 });
   const written = L.writeRecord(state, HB);
   assert.equal(written.v, 2);
@@ -112,12 +115,12 @@ test("merge: the newer change wins, a tie keeps the tick", () => {
   assert.deepEqual(mine.items, { a: { on: 1, t: 5 }, b: { on: 1, t: 5 }, c: { on: 0, t: 10 } });
 });
 
-test("merge: quizzes keep the best of the same questions, else the newer", () => {
-  const quiz = (best, passed, fp, t) => ({ best, passed, fp, t });
-  const mine = stateOf(record({}, { quizzes: { q: quiz(90, true, "aa", 1), r: quiz(50, false, "aa", 1) } }));
-  const theirs = stateOf(record({}, { quizzes: { q: quiz(60, false, "aa", 8), r: quiz(20, false, "bb", 8) } }));
-  L.merge(mine, theirs);
-  assert.deepEqual(mine.quizzes.q, quiz(90, true, "aa", 8));
+test("merge: the first attempt of the same questions stands, the later practice shows; else the newer", () => {
+  const quiz = (score, passed, fp, t, practice) => ({ score, passed, fp, t, ...(practice === undefined ? {} : { practice }) });
+  const mine = stateOf(record({}, { quizzes: { q: quiz(90, true, "aa", 8, 100), r: quiz(50, false, "aa", 1) } }));
+  const theirs = stateOf(record({}, { quizzes: { q: quiz(40, false, "aa", 2, 60), r: quiz(20, false, "bb", 8) } }));
+  assert.equal(L.merge(mine, theirs), true);
+  assert.deepEqual(mine.quizzes.q, quiz(40, false, "aa", 2, 100));
   assert.deepEqual(mine.quizzes.r, quiz(20, false, "bb", 8));
 });
 
@@ -147,7 +150,7 @@ test("set-aside copies get their own keys and only the newest few are kept", () 
 
 test("progress links travel with Chinese names, and only to their handbook", () => {
   const state = stateOf(record({ "path:rep/a": [1, 3], "path:rep/b": ["c0ffee", 3], "path:rep/c": [0, 4] }, {
-    quizzes: { kpi: { best: 75, passed: true, fp: "ab", t: 1 } },
+    quizzes: { kpi: { score: 75, passed: true, fp: "ab", t: 1 } },
     plans: { rep: { name: "张伟", start: "2026-12-07", t: 1 } },
   }));
   const payload = L.linkPayload(state, HB, "rep", { a: ["page@ff"] });
@@ -194,29 +197,90 @@ test("base64url round trip of any text", () => {
   assert.deepEqual(L.decode(text), value);
 });
 
-test("grading: choices in any order, numbers within the tolerance", () => {
-  assert.equal(L.isRight({ type: "multiple", correct: "b,a" }, "a,b"), true);
-  assert.equal(L.isRight({ type: "multiple", correct: "a,b" }, "a"), false);
-  assert.equal(L.isRight({ type: "single", correct: "c" }, "c"), true);
-  assert.equal(L.isRight({ type: "numeric", value: "12.5", tolerance: "0.5" }, 13), true);
-  assert.equal(L.isRight({ type: "numeric", value: "12.5", tolerance: "0.5" }, 13.1), false);
-  assert.equal(L.isRight({ type: "numeric", value: "3" }, 3), true);
-  assert.equal(L.isRight({ type: "numeric", value: "0" }, null), false);
+/* Keys made as generator/render/answer_keys.py makes them, with Node's own SHA-256. */
+function choiceKey(salt, question, ids) {
+  const key = crypto.createHash("sha256").update(`${salt}|${question}|${[...ids].sort().join(",")}`).digest("hex");
+  return { type: ids.length > 1 ? "multiple" : "single", salt, question, key };
+}
+function numericKey(salt, question, value, tolerance) {
+  const stream = crypto.createHash("sha256").update(`${salt}|${question}|number`).digest();
+  const plain = Buffer.from(`${value};${tolerance}`);
+  return { type: "numeric", salt, question, key: Buffer.from(plain.map((b, i) => b ^ stream[i % 32])).toString("hex") };
+}
+
+test("SHA-256 in plain JavaScript agrees with Node's", () => {
+  for (const text of ["", "abc", "x".repeat(55), "x".repeat(56), "x".repeat(64), "复购率 ".repeat(50)]) {
+    assert.equal(L.sha256(text), crypto.createHash("sha256").update(text).digest("hex"), text.length);
+  }
 });
 
-test("a quiz's best score is kept until its questions change", () => {
+test("grading against hashed keys: choices in any order, numbers within the tolerance", () => {
+  const many = choiceKey("5a17", "q1", ["b", "a"]);
+  assert.equal(L.isRight(many, "a,b"), true);
+  assert.equal(L.isRight(many, "a"), false);
+  assert.equal(L.isRight({ ...many, salt: "other" }, "a,b"), false, "the salt is part of the key");
+  assert.equal(L.isRight(choiceKey("5a17", "q2", ["c"]), "c"), true);
+  const number = numericKey("5a17", "q3", "12.5", "0.5");
+  assert.doesNotMatch(number.key, /12/);
+  assert.equal(L.isRight(number, 13), true);
+  assert.equal(L.isRight(number, 13.1), false);
+  assert.equal(L.isRight(numericKey("5a17", "q4", "3", "0"), 3), true);
+  assert.equal(L.isRight(number, null), false);
+  assert.equal(L.isRight({ ...number, key: "zz" }, 12.5), false, "a damaged key grades nothing right");
+});
+
+test("the right answer is found from the key, for practice mode to show", () => {
+  assert.deepEqual(L.rightAnswer(choiceKey("s", "q", ["d", "b"]), ["a", "b", "c", "d"]), ["b", "d"]);
+  assert.deepEqual(L.rightAnswer(choiceKey("s", "q", ["c"]), ["a", "b", "c", "d"]), ["c"]);
+  assert.deepEqual(L.rightAnswer(numericKey("s", "q", "37.5", "0.5")), ["37.5"]);
+  assert.deepEqual(L.rightAnswer(choiceKey("s", "q", ["x"]), ["a", "b"]), []);
+});
+
+test("the first complete attempt is the record; later ones are practice, until the questions change", () => {
   const fp = L.quizPrint(["a1", "b2"]);
   assert.match(fp, /^[0-9a-f]{1,8}$/);
   assert.equal(fp, L.quizPrint(["a1", "b2"]));
   assert.notEqual(fp, L.quizPrint(["a1", "b3"]));
-  const one = L.attempt(undefined, fp, 3, 4, 80, 1);
-  assert.deepEqual(one, { percent: 75, passed: false, record: { best: 75, passed: false, fp, t: 1 } });
+  const one = L.attempt(undefined, fp, 0, 4, 80, 1);
+  assert.deepEqual(one, { percent: 0, passed: false, practice: false, record: { score: 0, passed: false, fp, t: 1 } });
   const two = L.attempt(one.record, fp, 4, 4, 80, 2);
-  assert.equal(two.record.passed, true);
-  const three = L.attempt(two.record, fp, 1, 4, 80, 3);
-  assert.deepEqual(three.record, { best: 100, passed: true, fp, t: 3 });
-  const changed = L.attempt(three.record, "other", 1, 4, 80, 4);
-  assert.deepEqual(changed.record, { best: 25, passed: false, fp: "other", t: 4 });
+  assert.equal(two.practice, true);
+  assert.equal(two.passed, true);
+  assert.deepEqual(two.record, { score: 0, passed: false, fp, t: 1, practice: 100 }, "a perfect retake is practice");
+  const changed = L.attempt(two.record, "other", 1, 4, 80, 4);
+  assert.deepEqual(changed.record, { score: 25, passed: false, fp: "other", t: 4 });
+});
+
+test("a progress link says when the progress last changed", () => {
+  const state = stateOf(record({ "path:rep/a": [1, 30] }, { quizzes: { kpi: { score: 75, passed: true, fp: "ab", t: 70 } } }));
+  const link = L.readLink("#progress=" + L.encode(L.linkPayload(state, HB, "rep")), HB, 99);
+  assert.equal(link.updated, 70);
+  assert.deepEqual(link.extra, {});
+});
+
+test("a hire's name without a start date travels in the link", () => {
+  const state = stateOf(record({}, { plans: { rep: { name: "李雷", start: "", t: 5 } } }));
+  const link = L.readLink("#progress=" + L.encode(L.linkPayload(state, HB, "rep")), HB, 9);
+  assert.equal(link.name, "李雷");
+});
+
+test("My hires: a newer link of the same hire replaces the older; rows count against the path", () => {
+  const hash = (items, quizzes, name = "Li Lei") => "#progress=" + L.encode(L.linkPayload(stateOf(record(items, {
+    quizzes, plans: { rep: { name, start: "2026-12-01", t: 1 } },
+  })), HB, "rep"));
+  const first = R.addLink(L, [], hash({ "path:rep/a": [1, 2] }, {}), HB, 10);
+  const second = R.addLink(L, first.list, hash({ "path:rep/a": [1, 2], "path:rep/b": ["f1", 3] }, { kpi: { score: 40, passed: false, fp: "ab", t: 4, practice: 100 } }), HB, 11);
+  const other = R.addLink(L, second.list, hash({}, {}, "Han Meimei"), HB, 12);
+  assert.equal(other.list.length, 2);
+  assert.deepEqual(R.addLink(L, [], "#progress=eyJ2IjoxfQ", HB, 1), { error: "damaged" });
+  const items = [
+    { key: "path:rep/a", fp: "", day: 1, quiz: "" },
+    { key: "path:rep/b", fp: "f2", day: 2, quiz: "" }, // changed since it was ticked: not done
+    { key: "path:rep/c", fp: "", day: 30, quiz: "kpi" },
+  ];
+  const row = R.row(L, other.list[0], items, HB, "2026-12-05");
+  assert.deepEqual(row, { name: "Li Lei", done: 1, total: 3, overdue: 1, quizzes: [{ id: "kpi", score: 40, passed: false }], updated: 4 });
+  assert.deepEqual(R.readList([{ link: "javascript:x", path: "", name: "", added: 1 }, other.list[1]]), [other.list[1]]);
 });
 
 test("crossed writes converge: a tab writes back only what the other one lacks", () => {

@@ -26,6 +26,7 @@
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function isTime(t) { return typeof t === "number" && isFinite(t) && t >= 0; }
+  function isPercent(n) { return typeof n === "number" && n >= 0 && n <= 100; }
   /* items: id -> {on: 1 | fingerprint | 0 (unticked), t: time}: timed unticks too let tabs merge. */
   function fresh() { return { items: {}, quizzes: {}, plans: {}, extra: {} }; }
   function cleanName(s) { return typeof s === "string" ? s.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 80) : ""; }
@@ -62,8 +63,11 @@
       return true;
     });
     each("quizzes", function (k, q) {
-      if (!isObject(q) || typeof q.best !== "number" || !(q.best >= 0 && q.best <= 100)) { return false; }
-      state.quizzes[k] = { best: q.best, passed: q.passed === true, fp: typeof q.fp === "string" && FP.test(q.fp) ? q.fp : "", t: isTime(q.t) ? q.t : 0 };
+      // score: the first complete attempt's; records before it was kept held a best score.
+      var score = isObject(q) ? (q.score === undefined ? q.best : q.score) : null;
+      if (!isPercent(score) || !(q.practice === undefined || isPercent(q.practice))) { return false; }
+      state.quizzes[k] = { score: score, passed: q.passed === true, fp: typeof q.fp === "string" && FP.test(q.fp) ? q.fp : "", t: isTime(q.t) ? q.t : 0 };
+      if (q.practice !== undefined) { state.quizzes[k].practice = q.practice; }
       return true;
     });
     each("plans", function (k, p) {
@@ -108,9 +112,7 @@
     });
     Object.keys(theirs.quizzes).forEach(function (k) {
       var a = mine.quizzes[k], b = theirs.quizzes[k], next = b;
-      if (a && a.fp === b.fp) {
-        next = { best: Math.max(a.best, b.best), passed: a.passed || b.passed, fp: a.fp, t: Math.max(a.t, b.t) };
-      } else if (a && a.t >= b.t) { next = a; }
+      if (a && a.fp === b.fp) { next = firstOf(a, b); } else if (a && a.t >= b.t) { next = a; }
       changed = changed || !a || JSON.stringify(a) !== JSON.stringify(next);
       mine.quizzes[k] = next;
     });
@@ -120,6 +122,14 @@
     });
     Object.keys(theirs.extra).forEach(function (k) { if (!(k in mine.extra)) { mine.extra[k] = theirs.extra[k]; } });
     return changed;
+  }
+
+  /* Two records of the same questions: the earlier first attempt stands; the later practice shows. */
+  function firstOf(a, b) {
+    var first = b.t < a.t ? b : a, later = first === a ? b : a, next = {};
+    Object.keys(first).forEach(function (k) { next[k] = first[k]; });
+    if (later.practice !== undefined) { next.practice = later.practice; }
+    return next;
   }
 
   /* Set-aside copies: "<key>:set-aside:<time>", the oldest beyond a few dropped. */
@@ -151,11 +161,11 @@
 
   /* A progress link's content; ``more``: further fields, which readers that do not know them ignore. */
   function linkPayload(state, handbook, path, more) {
-    var plan = planOf(state, path) || {}, quizzes = {}, payload = {};
+    var plan = state.plans[path] || {}, quizzes = {}, payload = {};
     Object.keys(more || {}).forEach(function (k) { payload[k] = more[k]; });
     Object.keys(state.quizzes).forEach(function (k) {
       var q = state.quizzes[k];
-      quizzes[k] = [q.best, q.passed ? 1 : 0, q.fp];
+      quizzes[k] = [q.score, q.passed ? 1 : 0, q.fp];
     });
     var ticked = Object.keys(state.items).filter(function (k) { return state.items[k].on; });
     payload.v = LINK;
@@ -165,7 +175,16 @@
     payload.s = plan.start || "";
     payload.i = ticked.map(function (k) { return state.items[k].on === 1 ? k : k + "@" + state.items[k].on; });
     payload.q = quizzes;
+    payload.u = lastChange(state);
     return payload;
+  }
+  /* When the progress last changed (0: never): a mentor's "last update". */
+  function lastChange(state) {
+    var t = 0;
+    ["items", "quizzes", "plans"].forEach(function (part) {
+      Object.keys(state[part]).forEach(function (k) { t = Math.max(t, state[part][k].t || 0); });
+    });
+    return t;
   }
 
   /* A progress link as {state, path, name, extra} (its ticks made at ``now``: the newest),
@@ -187,14 +206,14 @@
     });
     Object.keys(o.q).forEach(function (k) {
       var q = o.q[k];
-      if (Array.isArray(q)) { raw.quizzes[k] = { best: q[0], passed: q[1] === 1, fp: q[2], t: now }; }
+      if (Array.isArray(q)) { raw.quizzes[k] = { score: q[0], passed: q[1] === 1, fp: q[2], t: now }; }
     });
     if (o.s && o.p) { raw.plans[o.p] = { name: o.n, start: o.s, t: now }; }
     var read = readRecord(raw, handbook);
     if (!read.state || read.dropped) { return { error: "damaged" }; }
     var extra = {};
-    Object.keys(o).forEach(function (k) { if (["v", "h", "p", "n", "s", "i", "q"].indexOf(k) < 0) { extra[k] = o[k]; } });
-    return { state: read.state, path: o.p, name: cleanName(o.n), extra: extra };
+    Object.keys(o).forEach(function (k) { if (["v", "h", "p", "n", "s", "i", "q", "u"].indexOf(k) < 0) { extra[k] = o[k]; } });
+    return { state: read.state, path: o.p, name: cleanName(o.n), updated: isTime(o.u) ? o.u : 0, extra: extra };
   }
 
   /* --- dates ---------------------------------------------------------------------- */
@@ -221,12 +240,75 @@
   }
 
   /* --- quizzes -------------------------------------------------------------------- */
-  /* key: the question's data set (type, correct, value, tolerance). */
-  function isRight(key, answer) {
-    if (key.type === "numeric") {
-      return answer !== null && Math.abs(answer - Number(key.value)) <= Number(key.tolerance || 0) + 1e-9;
+  /* SHA-256 of a text's UTF-8, as hex: plain JavaScript, so grading is synchronous and the
+   * same on file:// pages, where crypto.subtle is missing (it needs a secure context). */
+  var K = [];
+  (function () {
+    function frac(x) { return (x - Math.floor(x)) * 4294967296 >>> 0; }
+    for (var n = 2, found = 0; found < 64; n++) {
+      var prime = true;
+      for (var d = 2; d * d <= n; d++) { if (n % d === 0) { prime = false; break; } }
+      if (prime) { K.push(frac(Math.cbrt(n))); found++; }
     }
-    return answer === String(key.correct).split(",").sort().join(",");
+  }());
+  function sha256Bytes(text) {
+    var bytes = Array.prototype.slice.call(new TextEncoder().encode(text)), bits = bytes.length * 8;
+    var h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    bytes.push(0x80);
+    while (bytes.length % 64 !== 56) { bytes.push(0); }
+    for (var s = 56; s >= 0; s -= 8) { bytes.push(s >= 32 ? Math.floor(bits / Math.pow(2, s)) & 255 : (bits >>> s) & 255); }
+    function rot(x, n) { return (x >>> n) | (x << (32 - n)); }
+    for (var at = 0; at < bytes.length; at += 64) {
+      var w = [], v = h.slice(), i;
+      for (i = 0; i < 64; i++) {
+        if (i < 16) {
+          w[i] = (bytes[at + 4 * i] << 24) | (bytes[at + 4 * i + 1] << 16) | (bytes[at + 4 * i + 2] << 8) | bytes[at + 4 * i + 3];
+        } else {
+          var s0 = rot(w[i - 15], 7) ^ rot(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+          var s1 = rot(w[i - 2], 17) ^ rot(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+          w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+        }
+        var t1 = (v[7] + (rot(v[4], 6) ^ rot(v[4], 11) ^ rot(v[4], 25)) + ((v[4] & v[5]) ^ (~v[4] & v[6])) + K[i] + w[i]) | 0;
+        var t2 = ((rot(v[0], 2) ^ rot(v[0], 13) ^ rot(v[0], 22)) + ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]))) | 0;
+        v = [(t1 + t2) | 0, v[0], v[1], v[2], (v[3] + t1) | 0, v[4], v[5], v[6]];
+      }
+      for (i = 0; i < 8; i++) { h[i] = (h[i] + v[i]) | 0; }
+    }
+    var out = [];
+    h.forEach(function (x) { out.push((x >>> 24) & 255, (x >>> 16) & 255, (x >>> 8) & 255, x & 255); });
+    return out;
+  }
+  function hex(bytes) { return bytes.map(function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join(""); }
+  function sha256(text) { return hex(sha256Bytes(text)); }
+
+  /* key: a question's data set: type, question (id), salt and key (see generator/render/answer_keys.py). */
+  function choiceKey(key, answer) { return sha256(key.salt + "|" + key.question + "|" + answer); }
+  /* A numeric key as {value, tolerance}, or null if it does not decode. */
+  function numericKey(key) {
+    var stream = sha256Bytes(key.salt + "|" + key.question + "|number"), text = "";
+    var pairs = String(key.key).match(/../g) || [];
+    pairs.forEach(function (pair, i) { text += String.fromCharCode(parseInt(pair, 16) ^ stream[i % stream.length]); });
+    var m = /^(-?[0-9.e+-]+);([0-9.e+-]+)$/.exec(text);
+    return m ? { value: Number(m[1]), tolerance: Number(m[2]) } : null;
+  }
+  function isRight(key, answer) {
+    if (answer === null) { return false; }
+    if (key.type === "numeric") {
+      var n = numericKey(key);
+      return !!n && Math.abs(answer - n.value) <= n.tolerance + 1e-9;
+    }
+    return choiceKey(key, answer) === key.key;
+  }
+  /* The right answer, for practice mode to show after a check: the option ids whose
+   * set matches the key (a few options are quickly tried), or the numeric value. */
+  function rightAnswer(key, options) {
+    if (key.type === "numeric") { var n = numericKey(key); return n ? [String(n.value)] : []; }
+    var many = key.type === "multiple";
+    for (var mask = 1; mask < (1 << options.length); mask++) {
+      var chosen = options.filter(function (o, i) { return mask & (1 << i); });
+      if ((many || chosen.length === 1) && choiceKey(key, chosen.slice().sort().join(",")) === key.key) { return chosen; }
+    }
+    return [];
   }
   /* A quiz's fingerprint: its questions' fingerprints, folded into one short hex string. */
   function quizPrint(prints) {
@@ -234,12 +316,17 @@
     for (var i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0; }
     return h.toString(16);
   }
-  /* The quiz's record after an attempt (a changed quiz starts again). */
-  function attempt(best, fp, right, total, pass, now) {
-    var percent = Math.round(right * 100 / total);
-    var before = best && best.fp === fp ? best : { best: 0, passed: false };
-    return { percent: percent, passed: percent >= pass,
-      record: { best: Math.max(before.best, percent), passed: before.passed || percent >= pass, fp: fp, t: now } };
+  /* A complete attempt: the first of these questions is the record; a later one is practice,
+   * shown beside the record and never replacing it (a changed quiz starts again). */
+  function attempt(record, fp, right, total, pass, now) {
+    var percent = Math.round(right * 100 / total), passed = percent >= pass;
+    if (record && record.fp === fp) {
+      var kept = {};
+      Object.keys(record).forEach(function (k) { kept[k] = record[k]; });
+      kept.practice = percent;
+      return { percent: percent, passed: passed, practice: true, record: kept };
+    }
+    return { percent: percent, passed: passed, practice: false, record: { score: percent, passed: passed, fp: fp, t: now } };
   }
 
   return {
@@ -247,8 +334,9 @@
     fresh: fresh, cleanName: cleanName, checkDate: checkDate, validDate: validDate,
     readRecord: readRecord, writeRecord: writeRecord, planOf: planOf, tickOf: tickOf, setTick: setTick, merge: merge,
     setAsideKey: setAsideKey, setAsideSurplus: setAsideSurplus,
-    encode: encode, decode: decode, linkPayload: linkPayload, readLink: readLink,
-    dueDate: dueDate, dayOf: dayOf, isRight: isRight, quizPrint: quizPrint, attempt: attempt
+    encode: encode, decode: decode, linkPayload: linkPayload, readLink: readLink, lastChange: lastChange,
+    dueDate: dueDate, dayOf: dayOf, sha256: sha256, isRight: isRight, rightAnswer: rightAnswer,
+    quizPrint: quizPrint, attempt: attempt
   };
 }));
 
@@ -289,8 +377,8 @@
   }
 
   /* --- storage ---------------------------------------------------------------------- */
-  function stored() {
-    try { return window.localStorage.getItem(storeKey); } catch (e) { return null; }
+  function stored(key) {
+    try { return window.localStorage.getItem(key || storeKey); } catch (e) { return null; }
   }
   /* Take in what another tab stored meanwhile. */
   function catchUp() {
@@ -381,7 +469,7 @@
     shown.forEach(function (part) { part.redraw(); });
   }
 
-  /* A notice atop the page, once per text: {text, alert, copy, label, multiline, action}. */
+  /* A notice atop the page, once per text: {text, alert, copy, label, multiline, action, second}. */
   function notice(root, spec) {
     var host = root.querySelector(".md-content__inner") || root.body;
     if (!host || !spec.text) { return null; }
@@ -393,12 +481,14 @@
     box.setAttribute("role", spec.alert ? "alert" : "status");
     box.appendChild(tag("p", "hb-notice-text", spec.text));
     if (spec.copy !== undefined) { box.appendChild(copyRow(spec)); }
-    if (spec.action) {
-      var button = tag("button", "md-button md-button--primary", spec.action.label);
+    [spec.action, spec.second].forEach(function (action, n) {
+      if (!action) { return; }
+      var button = tag("button", n ? "md-button" : "md-button md-button--primary", action.label);
       button.type = "button";
-      button.addEventListener("click", spec.action.run);
+      button.addEventListener("click", action.run);
+      box.appendChild(document.createTextNode(" "));
       box.appendChild(button);
-    }
+    });
     host.insertBefore(box, host.firstChild);
     return box;
   }
@@ -487,6 +577,7 @@
           L.setTick(state, item.dataset.item, box.checked ? item.dataset.fp || 1 : 0, Date.now());
           save();
           redraw();
+          if (box.checked) { completed(item); }
         });
       });
       shown.push({ node: list, redraw: refresh });
@@ -504,7 +595,9 @@
       var meta = item.querySelector(".task-meta") || item;
       var quiz = item.dataset.quiz && progress.quizzes[item.dataset.quiz];
       if (quiz) {
-        meta.appendChild(tag("span", "task-quiz", " · " + say("best", { best: quiz.best, result: say(quiz.passed ? "passed" : "failed") })));
+        var line = say("recorded", { score: quiz.score, result: say(quiz.passed ? "passed" : "failed") });
+        if (quiz.practice !== undefined) { line += " " + say("practice", { score: quiz.practice }); }
+        meta.appendChild(tag("span", "task-quiz", " · " + line));
       }
       item.classList.remove("is-overdue");
       if (!plan) { return; }
@@ -535,28 +628,26 @@
     if (!first(box)) { return; }
     var path = box.dataset.path;
     var who = box.querySelector(".path-plan-who");
+    var name = box.querySelector(".path-name");
     var start = box.querySelector(".path-start");
-    var importer = box.querySelector(".path-import");
     var share = box.querySelector(".path-share");
     box.hidden = false;
-    if (view) {
-      who.textContent = say("viewing", { name: view.name || "—" });
-      start.value = (L.planOf(view.state, path) || {}).start || "";
-      start.disabled = true;
-      share.hidden = true;
-      importer.hidden = false;
-      importer.addEventListener("click", function () { importView(view); });
-      return;
-    }
-    var plan = L.planOf(state, path);
-    who.textContent = plan && plan.name ? say("plan_for", { name: plan.name, start: showDate(plan.start) }) : "";
-    start.value = plan ? plan.start : "";
+    if (view) { viewerActions(box, view); return; }
+    var plan = state.plans[path] || { name: "", start: "" };
+    who.textContent = plan.name && plan.start ? say("plan_for", { name: plan.name, start: showDate(plan.start) }) : "";
+    name.value = plan.name || "";
+    start.value = plan.start || "";
     years(start);
+    function keep() {
+      state.plans[path] = { name: L.cleanName(name.value), start: start.value, t: Date.now() };
+      save();
+    }
+    // A hire who starts alone names themselves: the mentor's table and the LRS show it.
+    name.addEventListener("change", keep);
     start.addEventListener("change", function () {
       // A date outside min..max is left for the field to show as invalid, not saved.
       if (start.value !== "" && !L.validDate(start.value)) { return; }
-      state.plans[path] = { name: plan ? plan.name : "", start: start.value, t: Date.now() };
-      save();
+      keep();
       location.reload();
     });
     share.addEventListener("click", function () {
@@ -564,7 +655,26 @@
       field.value = progressLink(path);
       box.querySelector(".path-share-box").hidden = false;
       copy(field);
+      box.querySelector(".path-share-status").textContent = say("copied");
     });
+  }
+
+  /* A mentor reading a hire's link: adding it to "My hires" is the main action; importing
+   * (merging the ticks into this browser's own progress) is the hire's, for a second device. */
+  function viewerActions(box, view) {
+    box.querySelector(".path-plan-who").textContent = say("viewing", { name: view.name || "—" });
+    var name = box.querySelector(".path-name"), start = box.querySelector(".path-start");
+    name.value = view.name;
+    name.disabled = true;
+    start.value = (L.planOf(view.state, box.dataset.path) || {}).start || "";
+    start.disabled = true;
+    box.querySelector(".path-share").hidden = true;
+    box.querySelector(".path-viewer").hidden = false;
+    box.querySelector(".path-hires").addEventListener("click", function () {
+      var status = box.querySelector(".path-hires-status");
+      status.textContent = H.hires && H.hires.add(location.hash) ? say("hire_added") : say("unsaved");
+    });
+    box.querySelector(".path-import").addEventListener("click", function () { importView(view); });
   }
 
   /* An assignment link (?name=…&start=…) becomes this browser's plan for the path. */
@@ -634,71 +744,147 @@
     var questions = Array.prototype.slice.call(quiz.querySelectorAll(".quiz-question"));
     var fp = L.quizPrint(questions.map(function (q) { return q.dataset.fp || ""; }));
     var exam = quiz.querySelector(".quiz-exam");
-    var summary = quiz.querySelector(".quiz-summary");
+    var submit = quiz.querySelector(".quiz-submit");
     var score = quiz.querySelector(".quiz-score");
     quiz.querySelector(".quiz-mode").hidden = false;
-    summary.hidden = false;
+    quiz.querySelector(".quiz-summary").hidden = false;
 
+    /* Practice mode tells right or wrong, then shows the right answer and the explanation;
+     * exam mode only counts. */
     function mark(q, reveal) {
       var answer = answerOf(q), feedback = q.querySelector(".quiz-feedback");
-      if (answer === null) { feedback.textContent = say("unanswered"); q.dataset.result = ""; return; }
+      if (answer === null && reveal) { feedback.textContent = say("unanswered"); q.dataset.result = ""; return; }
       var right = L.isRight(q.dataset, answer);
       q.dataset.result = right ? "correct" : "incorrect";
-      if (reveal) {
-        feedback.textContent = say(right ? "correct" : "incorrect");
-        var details = q.querySelector(".quiz-answer");
-        details.hidden = false;
-        details.open = true;
-      }
+      // The attempt counts each question's first check: seeing the answer and checking again is practice.
+      if (!q.dataset.first) { q.dataset.first = q.dataset.result; draft.keep(); }
+      if (!reveal) { return; }
+      feedback.textContent = say(right ? "correct" : "incorrect");
+      showKey(q);
+      var details = q.querySelector(".quiz-answer");
+      details.hidden = false;
+      details.open = true;
     }
+    var graded = false;
+    /* A first attempt under way survives a reload: the answers it revealed cannot be
+     * taken into a fresh first attempt. Kept beside the record, never inside it. */
+    var draft = {
+      key: storeKey + ":attempt:" + id,
+      keep: function () {
+        if (state.quizzes[id] && state.quizzes[id].fp === fp) { return; }
+        var first = {};
+        questions.forEach(function (q) { if (q.dataset.first) { first[q.dataset.question] = q.dataset.first; } });
+        try { window.localStorage.setItem(draft.key, JSON.stringify({ fp: fp, first: first })); } catch (e) { /* kept in the page */ }
+      },
+      restore: function () {
+        var saved = parse(stored(draft.key));
+        if (!saved || saved.fp !== fp || !saved.first || (state.quizzes[id] && state.quizzes[id].fp === fp)) { return; }
+        questions.forEach(function (q) {
+          var was = saved.first[q.dataset.question];
+          if (was === "correct" || was === "incorrect") { q.dataset.first = was; }
+        });
+      },
+      clear: function () { try { window.localStorage.removeItem(draft.key); } catch (e) { /* nothing to clear */ } }
+    };
     function total() {
-      var right = questions.filter(function (q) { return q.dataset.result === "correct"; }).length;
+      graded = true;
+      draft.clear();
+      var right = questions.filter(function (q) { return q.dataset.first === "correct"; }).length;
       var result = L.attempt(state.quizzes[id], fp, right, questions.length, pass, Date.now());
       state.quizzes[id] = result.record;
+      if (result.passed) { tickPathItems(quiz); }
       save();
-      score.textContent = say("score", { score: result.percent, total: questions.length, pass: pass, result: say(result.passed ? "passed" : "failed") }) +
-        " " + bestLine();
+      var line = say(result.practice ? "practice_score" : "score",
+        { score: result.percent, total: questions.length, pass: pass, result: say(result.passed ? "passed" : "failed") });
+      score.textContent = line + " " + recordLine();
+      recorded(id, result);
     }
-    function bestLine() {
-      var best = state.quizzes[id];
-      if (!best) { return ""; }
-      return say("best", { best: best.best, result: say(best.passed ? "passed" : "failed") }) +
-        (best.fp && best.fp !== fp ? " " + say("quiz_changed") : "");
+    function recordLine() {
+      var record = state.quizzes[id];
+      if (!record) { return ""; }
+      return say("recorded", { score: record.score, result: say(record.passed ? "passed" : "failed") }) +
+        (record.fp && record.fp !== fp ? " " + say("quiz_changed") : "");
     }
-    function allMarked() { return questions.every(function (q) { return q.dataset.result; }); }
+    function allMarked() { return questions.every(function (q) { return q.dataset.first; }); }
+    function lock(locked) {
+      quiz.classList.toggle("is-locked", locked);
+      questions.forEach(function (q) { q.querySelectorAll("input").forEach(function (i) { i.disabled = locked; }); });
+      submit.hidden = locked || !exam.checked;
+      exam.disabled = locked;
+    }
     function reset() {
+      graded = false;
+      // Until the first attempt is complete, each question's first answer stays its answer.
+      var open = !(state.quizzes[id] && state.quizzes[id].fp === fp);
       questions.forEach(function (q) {
         q.dataset.result = "";
+        if (!open) { q.dataset.first = ""; }
         q.querySelectorAll("input").forEach(function (i) { i.checked = false; if (i.type === "number") { i.value = ""; } });
+        q.querySelectorAll(".is-key").forEach(function (o) { o.classList.remove("is-key"); });
         q.querySelector(".quiz-feedback").textContent = "";
         q.querySelector(".quiz-answer").hidden = true;
+        q.querySelector(".quiz-key").hidden = true;
         shuffle(q);
       });
-      applyMode();
-      score.textContent = bestLine();
-    }
-    function applyMode() {
-      var examMode = exam.checked;
-      questions.forEach(function (q) {
-        q.querySelector(".quiz-actions").hidden = examMode;
-        if (examMode && !q.dataset.result) { q.querySelector(".quiz-answer").hidden = true; }
-      });
-      quiz.querySelector(".quiz-submit").hidden = !examMode;
+      lock(false);
+      questions.forEach(function (q) { q.querySelector(".quiz-actions").hidden = exam.checked; });
+      score.textContent = recordLine();
     }
 
     questions.forEach(function (q) {
       q.querySelector(".quiz-check").addEventListener("click", function () {
         mark(q, true);
-        if (allMarked()) { total(); }
+        if (!graded && allMarked()) { total(); }
       });
     });
-    quiz.querySelector(".quiz-submit").addEventListener("click", function () {
-      questions.forEach(function (q) { mark(q, true); if (!q.dataset.result) { q.dataset.result = "incorrect"; } });
+    submit.addEventListener("click", function () {
+      questions.forEach(function (q) { mark(q, false); });
       total();
+      lock(true);
     });
     quiz.querySelector(".quiz-retake").addEventListener("click", reset);
     exam.addEventListener("change", reset);
     reset();
+    draft.restore();
+  }
+
+  /* The right answer under a checked question: its options marked, a number written out. */
+  function showKey(q) {
+    var inputs = Array.prototype.slice.call(q.querySelectorAll(".quiz-option input"));
+    var right = L.rightAnswer(q.dataset, inputs.map(function (i) { return i.value; }));
+    var texts = [];
+    inputs.forEach(function (i) {
+      var on = right.indexOf(i.value) >= 0;
+      i.closest(".quiz-option").classList.toggle("is-key", on);
+      if (on && q.dataset.type !== "numeric") { texts.push(i.closest(".quiz-option").textContent.trim()); }
+    });
+    var key = q.querySelector(".quiz-key");
+    key.querySelector(".quiz-key-text").textContent = q.dataset.type === "numeric" ? right.join("") : texts.join("; ");
+    key.hidden = !right.length;
+  }
+
+  /* A passed quiz ticks the onboarding items that point at it (unless ticked already): on
+   * the hire's own paths (those with a plan), or on every path for a hire with none. */
+  function tickPathItems(quiz) {
+    var now = Date.now(), mine = Object.keys(state.plans);
+    (quiz.dataset.items || "").split(" ").filter(Boolean).forEach(function (entry) {
+      var at = entry.lastIndexOf("@"), key = entry.slice(0, at), path = key.slice(5, key.indexOf("/"));
+      if (mine.length && mine.indexOf(path) < 0) { return; }
+      if (!L.tickOf(state, key)) {
+        L.setTick(state, key, entry.slice(at + 1) || 1, now);
+        if (H.lrs) { H.lrs.item(key, key); }
+      }
+    });
+  }
+
+  /* The xAPI hook: what a quiz attempt tells the learning record store, when there is one. */
+  function recorded(id, result) {
+    var title = document.querySelector("h1");
+    if (H.lrs) { H.lrs.quiz(id, title ? title.textContent.trim() : id, result); }
+  }
+  function completed(item) {
+    var box = item.querySelector("input[type=checkbox]");
+    if (H.lrs) { H.lrs.item(item.dataset.item, (box && box.getAttribute("aria-label")) || item.dataset.item); }
   }
 
   /* Options in a new order on each attempt (true/false keeps its natural order). */
@@ -725,9 +911,13 @@
     }
     var plan = root.querySelector(".path-plan");
     here.path = plan ? plan.dataset.path : "";
+    H.progress = { state: function () { return state; }, path: function () { return here.path; } };
     if (view && !plan) {
       // Only the path page has an import button of its own.
-      notices.push({ text: say("viewing", { name: view.name || "—" }), action: { label: say("import"), run: function () { importView(view); } } });
+      // A mentor adds the link to My hires; the hire imports their own link on a second device.
+      notices.push({ text: say("viewing", { name: view.name || "—" }), action: { label: say("hire_add"), run: function () {
+        notice(root, { text: H.hires && H.hires.add(location.hash) ? say("hire_added") : say("unsaved") });
+      } }, second: { label: say("import"), run: function () { importView(view); } } });
     }
     takeAssignment(root, notices);
     pathPlan(root, view);

@@ -7,7 +7,7 @@ from generator.model.fingerprint import item_fingerprint, question_fingerprint
 from generator.model.schedule import Schedule, path_calendar
 from generator.presentation.days import day_label
 from generator.presentation.links import Link, anchor, checklist_item_anchor, relative
-from generator.presentation.numbers import number
+from generator.render import answer_keys
 from generator.render.context.freshness import acknowledgements
 from generator.render.context.site import Context, Site, TaskItem
 
@@ -132,6 +132,30 @@ def assign_page(site: Site, source: str) -> Context:
     return {"title": site.label("assign.title"), "paths": paths}
 
 
+def hires_page(site: Site, source: str) -> Context:
+    """The mentor's table of hires: each path's items (key, fingerprint, day, quiz), for the
+    browser to count a progress link's ticks, overdue items and quiz results against."""
+    paths = []
+    for path in site.handbook.onboarding_paths:
+        items = []
+        for milestone in path.milestones:
+            for item in milestone.items:
+                items.append(
+                    {
+                        "key": f"path:{path.id}/{item.id}",
+                        "fingerprint": item_fingerprint(item),
+                        "day": item.day if item.day is not None else milestone.day,
+                        "quiz": item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
+                    }
+                )
+        paths.append({"id": path.id, "title": site.t(path.title), "entries": items})
+    return {
+        "title": site.label("hires.title"),
+        "assign": Link(site.label("assign.title"), relative(source, "onboarding/assign.md")),
+        "paths": paths,
+    }
+
+
 def path_index(site: Site, source: str) -> Context:
     rows = []
     for path in site.handbook.onboarding_paths:
@@ -149,6 +173,7 @@ def path_index(site: Site, source: str) -> Context:
     return {
         "title": site.label("title.onboarding"),
         "assign": Link(site.label("assign.title"), relative(source, "onboarding/assign.md")),
+        "hires": Link(site.label("hires.title"), relative(source, "onboarding/hires.md")),
         "paths": rows,
         "checklists": _checklists_link(site, source),
     }
@@ -161,18 +186,24 @@ def _checklists_link(site: Site, source: str) -> Link | None:
 
 
 def quiz_page(site: Site, source: str, quiz: e.Quiz) -> Context:
-    """A quiz: each question a form field with its answer key, for the browser to grade.
+    """A quiz: each question a form field with its hashed answer key, for the browser to grade.
 
-    Without the script the page still works as a printed quiz: the answer and the
-    explanation sit in a collapsed block under each question.
+    The correct option is named nowhere in the page (see :mod:`generator.render.answer_keys`);
+    the explanation is shown once an answer is checked. ``path_items`` are the onboarding
+    items (``key@fingerprint``) a pass ticks.
     """
-    questions = [_question(site, source, position, q) for position, q in enumerate(quiz.questions, 1)]
+    questions = [_question(site, source, quiz, position, q) for position, q in enumerate(quiz.questions, 1)]
+    ticked = [
+        f"path:{path.id}/{item.id}@{item_fingerprint(item)}"
+        for path, _, item in site.rel.path_items_by_target.get(f"quiz:{quiz.id}", [])
+    ]
     return {
         "id": quiz.id,
         "title": site.t(quiz.title),
         "summary": site.t(quiz.summary),
         "pass_mark": quiz.pass_mark,
         "questions": questions,
+        "path_items": " ".join(ticked),
         "onboarding": site.path_items(source, f"quiz:{quiz.id}"),
     }
 
@@ -180,18 +211,28 @@ def quiz_page(site: Site, source: str, quiz: e.Quiz) -> Context:
 INPUTS = {"single": "radio", "true-false": "radio", "multiple": "checkbox", "numeric": "number"}
 
 
-def _question(site: Site, source: str, position: int, question: e.Question) -> Context:
+def _question(site: Site, source: str, quiz: e.Quiz, position: int, question: e.Question) -> Context:
+    fingerprint = question_fingerprint(question)
+    salt = answer_keys.salt(quiz.id, question.id, fingerprint)
     if question.type == "true-false":
         options = [{"id": value, "text": site.label(value)} for value in ("true", "false")]
-        correct = "true" if question.answer is True else "false"
+        correct = ["true" if question.answer is True else "false"]
     else:
         options = [{"id": o.id, "text": site.t(o.text)} for o in question.options]
-        correct = ",".join(o.id for o in question.options if o.correct)
+        correct = [o.id for o in question.options if o.correct]
     numeric = question.type == "numeric"
+    if numeric:
+        key = answer_keys.numeric_key(
+            salt, question.id, _plain(question.answer), _plain(question.tolerance or 0)
+        )
+    else:
+        key = answer_keys.choice_key(salt, question.id, correct)
     return {
         "anchor": anchor("q", question.id),
         "id": question.id,
-        "fingerprint": question_fingerprint(question),
+        "fingerprint": fingerprint,
+        "salt": salt,
+        "key": key,
         "number": position,
         "kind": question.type,
         "type": site.labels.get(f"qtype.{question.type}", question.type),
@@ -199,11 +240,7 @@ def _question(site: Site, source: str, position: int, question: e.Question) -> C
         "input": INPUTS[question.type],
         "prompt": site.t(question.prompt),
         "options": [] if numeric else options,
-        "correct": "" if numeric else correct,
-        "value": _plain(question.answer) if numeric else "",
-        "tolerance": _plain(question.tolerance or 0) if numeric else "",
         "unit": site.labels.get(f"unit.{question.unit}", "") if question.unit else "",
-        "answer": _answer(site, question),
         "explanation": site.t(question.explanation),
         "tests": site.targets(source, question.tests),
     }
@@ -214,19 +251,6 @@ def _plain(value: object) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(int(value)) if float(value).is_integer() else repr(float(value))
     return ""
-
-
-def _answer(site: Site, question: e.Question) -> str:
-    if question.type in ("single", "multiple"):
-        # By content, not by letter: the page shows the options in a shuffled order.
-        separator = "；" if site.lang == "zh" else "; "
-        return separator.join(site.t(o.text) for o in question.options if o.correct)
-    if question.type == "true-false":
-        return site.label("true" if question.answer is True else "false")
-    value = number(question.answer)
-    unit = site.labels.get(f"unit.{question.unit}", "") if question.unit else ""
-    tolerance = f" (± {number(question.tolerance)})" if question.tolerance else ""
-    return f"{value} {unit}{tolerance}".replace("  ", " ").strip()
 
 
 def quiz_index(site: Site, source: str) -> Context:

@@ -35,6 +35,9 @@ def home(site: Site, source: str) -> Context:
         links = [Link(site.label(_GUIDE_LABELS[who]), relative(source, guide))]
         if who == "new_hire":
             links.append(Link(site.label("title.onboarding"), relative(source, "onboarding/index.md")))
+        if who == "mentor":
+            links.append(Link(site.label("assign.title"), relative(source, "onboarding/assign.md")))
+            links.append(Link(site.label("hires.title"), relative(source, "onboarding/hires.md")))
         if who == "editor":
             links.append(Link(site.label("title.coverage"), relative(source, "editors/coverage.md")))
         start.append(
