@@ -24,6 +24,7 @@ COLLECTIONS: dict[str, type] = {
     "checklists": e.Checklist,
     "onboarding_paths": e.OnboardingPath,
     "quizzes": e.Quiz,
+    "rubric_criteria": e.RubricCriterion,
 }
 
 # The top-level key of any definition file giving the review defaults of its entries.
@@ -44,6 +45,7 @@ FILE_KINDS: dict[str, tuple[str, ...]] = {
     "checklists": ("checklists",),
     "onboarding": ("onboarding_paths",),
     "quizzes": ("quizzes",),
+    "rubric": ("rubric_criteria",),
 }
 
 # The singular used in messages ("stage 'x'") and in ``kind:id`` references.
@@ -62,6 +64,7 @@ KIND_OF: dict[str, str] = {
     "checklists": "checklist",
     "onboarding_paths": "path",
     "quizzes": "quiz",
+    "rubric_criteria": "criterion",
 }
 
 
@@ -88,6 +91,7 @@ class Handbook:
     checklists: list[e.Checklist] = field(default_factory=list)
     onboarding_paths: list[e.OnboardingPath] = field(default_factory=list)
     quizzes: list[e.Quiz] = field(default_factory=list)
+    rubric_criteria: list[e.RubricCriterion] = field(default_factory=list)
     # Set by the loader: a digest of the files' bytes (and the loader's code), and which
     # objects the collections held then. Rendering may skip work only while both still hold.
     source_digest: str = field(default="", repr=False, compare=False)
