@@ -210,8 +210,8 @@ def _search_words(site: Site, root: Path) -> Path:
 
 
 def _assets() -> dict[str, bytes]:
-    """The handbook's own stylesheet and script, shipped with the generator."""
-    return {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    """The handbook's own stylesheets and scripts (and vendored libraries), shipped with the generator."""
+    return {f"assets/{p.relative_to(ASSETS).as_posix()}": p.read_bytes() for p in sorted(ASSETS.rglob("*")) if p.is_file()}
 
 
 def _missing_guides(hand: HandWritten, languages: list[str]) -> list[str]:

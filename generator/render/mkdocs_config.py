@@ -34,6 +34,7 @@ ZH_SEPARATOR = (
 # Hand-written guides listed first in the Guides tab, in this order.
 GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
 _SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
+_SECTION_LABELS["practice"] = "practice.nav"  # the practice words live in one block
 # Navigation of a large handbook: runs longer than NAV_RUN pages are nested in groups.
 NAV_RUN, NAV_GROUP = 25, 20
 
@@ -77,7 +78,8 @@ def build_config(
         "extra": {
             "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
-            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels_for(lang), "ui.")},
+            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels_for(lang), "ui."),
+                         "practice": _subtree(labels_for(lang), "practice.ui.")},
         },
         "nav": _nav(lang, pages, guides),
     }
