@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from generator.check.registry import Context, Finding, check
 from generator.model.types import where
@@ -45,7 +45,7 @@ def drills_have_a_rubric(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _known(defined: list[str]) -> str:
+def _known(defined: Sequence[str]) -> str:
     if not defined:
         return "define the criteria under 'rubric_criteria' (id, name, description) first"
     return "criteria defined: " + ", ".join(defined)

@@ -211,7 +211,11 @@ def _search_words(site: Site, root: Path) -> Path:
 
 def _assets() -> dict[str, bytes]:
     """The handbook's own stylesheets and scripts (and vendored libraries), shipped with the generator."""
-    return {f"assets/{p.relative_to(ASSETS).as_posix()}": p.read_bytes() for p in sorted(ASSETS.rglob("*")) if p.is_file()}
+    return {
+        f"assets/{p.relative_to(ASSETS).as_posix()}": p.read_bytes()
+        for p in sorted(ASSETS.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _missing_guides(hand: HandWritten, languages: list[str]) -> list[str]:

@@ -78,8 +78,12 @@ def build_config(
         "extra": {
             "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
-            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels_for(lang), "ui."),
-                         "practice": _subtree(labels_for(lang), "practice.ui.")},
+            "handbook": {
+                **(identity or {}),
+                "lang": lang,
+                "ui": _subtree(labels_for(lang), "ui."),
+                "practice": _subtree(labels_for(lang), "practice.ui."),
+            },
         },
         "nav": _nav(lang, pages, guides),
     }

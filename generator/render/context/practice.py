@@ -54,7 +54,9 @@ def stage_practice(site: Site, source: str, stage: e.Stage) -> Context:
 
 
 def review_page(site: Site, source: str) -> Context:
-    drills = [_drill(site, source, s) for stage in site.handbook.ordered_stages() for s in drills_of(site, stage)]
+    drills = [
+        _drill(site, source, s) for stage in site.handbook.ordered_stages() for s in drills_of(site, stage)
+    ]
     questions = [
         {**_question(site, source, n, q), "quiz": site.link(source, "quiz", quiz.id)}
         for n, (quiz, q) in enumerate(site.handbook.questions, 1)
@@ -68,7 +70,10 @@ def has_drills(site: Site) -> bool:
 
 def home(site: Site, source: str) -> Context:
     """The home page, with a view for each role (shown by practice.js once a reader picks one)."""
-    return {**process.home(site, source), "role_views": [_role_view(site, source, r) for r in site.handbook.roles]}
+    return {
+        **process.home(site, source),
+        "role_views": [_role_view(site, source, r) for r in site.handbook.roles],
+    }
 
 
 def _role_view(site: Site, source: str, role: e.Role) -> Context:
