@@ -27,6 +27,7 @@ from generator.presentation.escape import md, script_text
 from generator.presentation.labels import LABELS
 from generator.render import GenerateReport, generate
 from generator.render.formula_html import formula_html
+from generator.render.mkdocs_config import SECTION_LABELS
 from generator.render.pages import SECTIONS
 from generator.validate import validate
 from tests.conftest import MINIMAL, REPO
@@ -435,7 +436,7 @@ def test_chinese_config_searches_chinese_and_links_the_other_language(
     assert {a["lang"]: a["link"] for a in zh["extra"]["alternate"]} == {"en": "../", "zh": "./"}
     assert {a["lang"]: a["link"] for a in en["extra"]["alternate"]} == {"en": "./", "zh": "zh/"}
     tabs = [next(iter(entry)) for entry in en["nav"]]
-    assert tabs == [LABELS["en"][f"nav.{s}"] for s in SECTIONS]
+    assert tabs == [LABELS["en"][SECTION_LABELS[s]] for s in SECTIONS]
 
 
 def test_large_handbook_generates_quickly_with_one_script_page_per_stage(tmp_path: Path) -> None:

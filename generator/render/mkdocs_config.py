@@ -33,8 +33,8 @@ ZH_SEPARATOR = (
 
 # Hand-written guides listed first in the Guides tab, in this order.
 GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
-_SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
-_SECTION_LABELS["practice"] = "practice.nav"  # the practice words live in one block
+SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
+SECTION_LABELS["practice"] = "practice.nav"  # the practice words live in one block
 # Navigation of a large handbook: runs longer than NAV_RUN pages are nested in groups.
 NAV_RUN, NAV_GROUP = 25, 20
 
@@ -162,7 +162,7 @@ def _nav(lang: str, pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
         in_section[page.section].append(page)
     nav: list[Any] = []
     for section in SECTIONS:
-        title = labels[_SECTION_LABELS[section]]
+        title = labels[SECTION_LABELS[section]]
         paths = by_section[section] + _entries(in_section[section], title)
         if not paths:
             continue
