@@ -216,3 +216,34 @@ def test_axe_finds_nothing_serious_on_the_practice_pages(
         page.select_option(".role-select", "sales-representative")
     found = blocking_violations(page)
     assert not found, "\n".join(found)
+
+
+def test_the_printed_stage_page_is_a_role_play_sheet(context: BrowserContext, built: BuiltSite) -> None:
+    page = context.new_page()
+    page.goto(built.url("en", DRILLS))
+    drill = page.locator("section.drill").first
+    assert drill.locator(".drill-work").is_visible()
+    assert not page.locator(".practice-sheet-head").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.locator(".practice-sheet-head").is_visible()
+    assert not drill.locator(".drill-work").is_visible()
+    assert not page.locator(".practice-tools").is_visible()
+    assert drill.locator(".drill-model p").first.is_visible(), "the mentor sees the model answer"
+    assert drill.locator(".drill-scale input").first.is_visible(), "the boxes the mentor ticks"
+
+
+def test_the_path_page_says_what_is_due_and_links_the_review(
+    context: BrowserContext, built: BuiltSite
+) -> None:
+    page = context.new_page()
+    page.goto(built.url("zh", DRILLS))
+    score_drill(page.locator("section.drill").first, 1)
+    at(page, MORNING.date() + datetime.timedelta(days=1))
+    page.goto(built.url("zh", "onboarding/sales-representative/"))
+    due = page.locator(".practice-due")
+    assert due.locator(".practice-due-text").inner_text() == "今日待复习：1 项。"
+    due.locator("a", has_text="开始复习").click()
+    page.wait_for_url(built.url("zh", "practice/review/"))
+    page.locator(".review-card:visible").wait_for()  # instant navigation: the page is set up after the URL
+    assert len(review_cards(page)) == 1

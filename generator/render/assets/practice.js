@@ -307,7 +307,7 @@
     text.setAttribute("role", "status");
     var link = document.createElement("a");
     link.href = reviewUrl();
-    link.textContent = words.review_start || "";
+    link.textContent = say("review_start");
     box.appendChild(text);
     box.appendChild(document.createTextNode(" "));
     box.appendChild(link);
