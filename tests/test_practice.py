@@ -247,3 +247,25 @@ def test_the_path_page_says_what_is_due_and_links_the_review(
     page.wait_for_url(built.url("zh", "practice/review/"))
     page.locator(".review-card:visible").wait_for()  # instant navigation: the page is set up after the URL
     assert len(review_cards(page)) == 1
+
+
+def test_a_drill_changed_in_a_new_version_starts_again(context: BrowserContext, built: BuiltSite) -> None:
+    page = context.new_page()
+    page.goto(built.url("en", DRILLS))
+    script = score_first_drill(page, 5)
+    page.goto(built.url("en", "practice/review/"))
+    assert review_cards(page) == []
+    # What a new version does: the page's fingerprint differs from the one the score was saved on.
+    page.evaluate(
+        """(id) => {
+          const key = Object.keys(localStorage).find((k) => k.endsWith(":practice"));
+          const record = JSON.parse(localStorage[key]);
+          record.cards["drill:" + id].fp = "0123456789";
+          localStorage[key] = JSON.stringify(record);
+        }""",
+        script,
+    )
+    page.reload()
+    assert review_cards(page) == [f"drill:{script}"]
+    page.goto(built.url("en", DRILLS))
+    assert "changed since you last scored it" in page.locator("section.drill").first.inner_text()
