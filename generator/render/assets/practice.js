@@ -288,6 +288,8 @@
   // page, under any version folder, after instant navigation too.
   var script = document.currentScript && document.currentScript.src;
   function reviewUrl() { return new URL("../practice/review/", script || location.href).href; }
+  /* Counted from the saved schedule alone: this page does not know every item's current
+   * fingerprint, so an item changed by a new version shows up on the review page first. */
   function dueLine(state) {
     var n = P.dueCards(state, today(), null).length, next = P.nextDay(state);
     if (n) { return say("due_today", { n: n }); }
@@ -391,7 +393,8 @@
     if (!state.chosen) {
       var paths = {};
       views.forEach(function (v) { paths[v.dataset.role] = (v.dataset.paths || "").split(" "); });
-      var learning = parse(window.localStorage.getItem("sales-handbook:" + handbook) || "");
+      var learning = null;
+      try { learning = parse(window.localStorage.getItem("sales-handbook:" + handbook) || ""); } catch (e) { /* blocked */ }
       var role = learning ? P.roleFromPlans(learning.plans, paths) : "";
       if (role) { state = change(function (s) { s.role = role; s.chosen = true; }); }
     }
@@ -399,7 +402,6 @@
       views.forEach(function (v) { v.hidden = v.dataset.role !== role; });
       select.value = role;
       clear.hidden = !role;
-      document.body.classList.toggle("hb-role-chosen", !!role);
     }
     pick.hidden = false;
     apply(state.role);
