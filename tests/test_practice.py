@@ -269,3 +269,23 @@ def test_a_drill_changed_in_a_new_version_starts_again(context: BrowserContext, 
     assert review_cards(page) == [f"drill:{script}"]
     page.goto(built.url("en", DRILLS))
     assert "changed since you last scored it" in page.locator("section.drill").first.inner_text()
+
+
+def test_a_retaken_quiz_question_is_reviewed_again(context: BrowserContext, built: BuiltSite) -> None:
+    quiz = built.handbook.quizzes[0]
+    question = next(q for q in quiz.questions if q.type in ("single", "true-false"))
+    page = context.new_page()
+    page.goto(built.url("en", f"quizzes/{quiz.id}/"))
+    fieldset = page.locator(f"fieldset[data-question='{question.id}']")
+    correct = str(fieldset.get_attribute("data-correct"))
+    fieldset.locator(f"input:not([value='{correct}'])").first.check()
+    fieldset.locator(".quiz-check").click()
+    page.locator(".quiz-retake").click()  # the same wrong answer again is a second review
+    fieldset.locator(f"input:not([value='{correct}'])").first.check()
+    fieldset.locator(".quiz-check").click()
+    page.wait_for_function(
+        "() => Object.values(localStorage).some(v => v.includes('\"question:') && v.includes('\"reps\":2'))"
+    )
+    at(page, MORNING.date() + datetime.timedelta(days=1))
+    page.goto(built.url("en", "practice/review/"))
+    assert review_cards(page) == [f"question:{question.id}"]

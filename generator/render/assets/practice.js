@@ -317,6 +317,14 @@
   }
 
   /* --- quiz pages: every checked question joins the review schedule ---------------------- */
+  function newAttempt(event) {
+    var quiz = event.target.closest && event.target.closest(".quiz");
+    if (quiz && event.target.closest(".quiz-retake, .quiz-exam")) {
+      all(quiz, ".quiz-question").forEach(function (q) { delete q.dataset.hbReviewed; });
+    }
+  }
+  document.addEventListener("click", newAttempt);
+  document.addEventListener("change", newAttempt);
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest || !target.closest(".quiz-check, .quiz-submit")) { return; }
