@@ -1,6 +1,5 @@
-/* Practice in the browser, without a server: script drills scored on a rubric, spaced
- * review of drills and quiz questions (FSRS, from the vendored ts-fsrs), and the home
- * page's view for the reader's role.
+/* Practice in the browser, without a server: script drills scored on a rubric, and spaced
+ * review of drills and quiz questions (FSRS, from the vendored ts-fsrs).
  *
  * The practice record lives in localStorage under the handbook's id (never a URL: /latest/
  * and /1.2/ are the same handbook, and both languages share it), beside learning.js's
@@ -10,7 +9,8 @@
  * reaches the page through textContent only.
  *
  * The first part holds the rules, without the DOM (window.HandbookPractice; Node's tests
- * import this same file). The second wires them up on every page view. */
+ * import this same file). The second wires them up on every page view; role.js shows the
+ * home page's view for the reader's role. */
 (function (root, build) {
   "use strict";
   var rules = build();
@@ -207,8 +207,9 @@
     try { window.localStorage.setItem(storeKey, JSON.stringify(P.writeRecord(state))); } catch (e) { /* full or blocked: learning.js says so */ }
     return state;
   }
-  /* Progress links carry drill results (learning.js asks for them). */
-  H.practice = { pack: function () { return P.pack(load()); } };
+  /* Progress links carry drill results (learning.js asks for them); role.js keeps the
+   * reader's role in the same record. */
+  H.practice = { pack: function () { return P.pack(load()); }, load: load, change: change };
 
   function record(id, fp, grade, extra) {
     var card;
@@ -392,39 +393,6 @@
     return chosen.length ? chosen.sort().join(",") : null;
   }
 
-  /* --- the view for the reader's role (home page) ------------------------------------------ */
-  function roles(root) {
-    var pick = root.querySelector(".role-pick");
-    if (!first(pick)) { return; }
-    var views = all(root, ".role-view"), select = pick.querySelector(".role-select"), clear = pick.querySelector(".role-clear");
-    var state = load();
-    if (!state.chosen) {
-      var paths = {};
-      views.forEach(function (v) { paths[v.dataset.role] = (v.dataset.paths || "").split(" "); });
-      var learning = null;
-      try { learning = parse(window.localStorage.getItem("sales-handbook:" + handbook) || ""); } catch (e) { /* blocked */ }
-      var role = learning ? P.roleFromPlans(learning.plans, paths) : "";
-      if (role) { state = change(function (s) { s.role = role; s.chosen = true; }); }
-    }
-    function apply(role) {
-      views.forEach(function (v) { v.hidden = v.dataset.role !== role; });
-      select.value = role;
-      clear.hidden = !role;
-    }
-    pick.hidden = false;
-    apply(state.role);
-    select.addEventListener("change", function () {
-      var role = select.value;
-      change(function (s) { s.role = role; s.chosen = true; });
-      apply(role);
-    });
-    clear.addEventListener("click", function () {
-      change(function (s) { s.role = ""; s.chosen = true; });
-      apply("");
-      select.focus();
-    });
-  }
-
   /* --- the mentor's read-only view of a hire's progress link ----------------------------- */
   function mentorView(root) {
     if (!/^#progress=/.test(location.hash) || !window.HandbookLearning) { return; }
@@ -454,7 +422,6 @@
     tools(root);
     pathDue(root);
     session(root);
-    roles(root);
     mentorView(root);
     refreshDue(root);
   });
