@@ -302,6 +302,12 @@ PAYLOADS = {
         "[a](data:text/html,alert(6))",
     ),
     "handbook title": ("process/handbook.yaml", "{en: ", "Minimal handbook", "Minimal <b>handbook</b> & co"),
+    "drill situation": (
+        "process/stage.yaml",
+        "situation: {en: ",
+        "The customer says they are busy.",
+        "<img src=x onerror=alert(7)> [x](javascript:alert(8))",
+    ),
 }
 # In the Markdown: raw tags an author wrote, attr_list attributes, links to unsafe URLs.
 DANGER = re.compile(r"<script|<img|<b>|\{:[^}]*\bon\w+=|\]\(\s*(?:javascript|data):")
