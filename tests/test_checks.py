@@ -296,6 +296,13 @@ CASES = [
         "placeholders: [customer_name, product]",
     ),
     Case(
+        "drill-criterion",
+        S,
+        [("rubric: [confirms-next-step]", "rubric: [confirms-next-stpe]")],
+        "rubric: [confirms-next-stpe]",
+    ),
+    Case("drill-rubric", S, [("rubric: [confirms-next-step]", "rubric: []")], "rubric: []"),
+    Case(
         "single-choice-answer",
         Q,
         [

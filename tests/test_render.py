@@ -27,6 +27,7 @@ from generator.presentation.escape import md, script_text
 from generator.presentation.labels import LABELS
 from generator.render import GenerateReport, generate
 from generator.render.formula_html import formula_html
+from generator.render.mkdocs_config import SECTION_LABELS
 from generator.render.pages import SECTIONS
 from generator.validate import validate
 from tests.conftest import MINIMAL, REPO
@@ -301,6 +302,12 @@ PAYLOADS = {
         "[a](data:text/html,alert(6))",
     ),
     "handbook title": ("process/handbook.yaml", "{en: ", "Minimal handbook", "Minimal <b>handbook</b> & co"),
+    "drill situation": (
+        "process/stage.yaml",
+        "situation: {en: ",
+        "The customer says they are busy.",
+        "<img src=x onerror=alert(7)> [x](javascript:alert(8))",
+    ),
 }
 # In the Markdown: raw tags an author wrote, attr_list attributes, links to unsafe URLs.
 DANGER = re.compile(r"<script|<img|<b>|\{:[^}]*\bon\w+=|\]\(\s*(?:javascript|data):")
@@ -435,7 +442,7 @@ def test_chinese_config_describes_the_site_and_links_the_other_language(
     assert {a["lang"]: a["link"] for a in zh["extra"]["alternate"]} == {"en": "../", "zh": "./"}
     assert {a["lang"]: a["link"] for a in en["extra"]["alternate"]} == {"en": "./", "zh": "zh/"}
     tabs = [next(iter(entry)) for entry in en["nav"]]
-    assert tabs == [LABELS["en"][f"nav.{s}"] for s in SECTIONS]
+    assert tabs == [LABELS["en"][SECTION_LABELS[s]] for s in SECTIONS]
 
 
 def test_large_handbook_generates_quickly_with_one_script_page_per_stage(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from generator.check import (  # noqa: F401
     coverage,
+    drills,
     freshness,
     ids,
     kpis,

@@ -274,6 +274,10 @@ class Script:
     notes: Text | None = None
     review: Review | None = review_field()
     acknowledge: bool = acknowledge_field()
+    drill: Drill | None = doc(
+        "A practice drill: the situation the rep faces and the rubric the answer is scored on.",
+        default=None,
+    )
     loc: Location = located()
     at: Positions = positions()
 
@@ -569,5 +573,28 @@ class Quiz:
     questions: list[Question]
     review: Review | None = review_field()
     acknowledge: bool = acknowledge_field()
+    loc: Location = located()
+    at: Positions = positions()
+
+
+# --- practice -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Drill:
+    situation: Text = doc("What the rep faces: the customer, the moment, what was just said.")
+    rubric: list[Slug] = doc(
+        "The rubric criteria (ids from rubric_criteria) the answer is scored on, 1 to 5 each.",
+        default_factory=list,
+    )
+    loc: Location = located()
+    at: Positions = positions()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RubricCriterion:
+    id: Slug = doc("Stable: scores are saved under it.")
+    name: Text
+    description: Text = doc("What a score of 5 looks like, drawn from the handbook's own standards.")
     loc: Location = located()
     at: Positions = positions()

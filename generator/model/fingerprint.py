@@ -86,3 +86,10 @@ def page_fingerprint(pages: list[bytes]) -> str:
 
 
 FRONT_MATTER = re.compile(rb"\A---\r?\n(?:.*?\r?\n)?---\r?\n", re.S)
+
+
+def drill_fingerprint(script: e.Script) -> str:
+    """What a drill asks and what is expected: its situation, model answer and rubric."""
+    drill = script.drill
+    situation = _plain(drill.situation) if drill else None
+    return _digest(["drill", situation, _plain(script.text), drill.rubric if drill else []])

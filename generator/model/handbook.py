@@ -26,6 +26,7 @@ COLLECTIONS: dict[str, type] = {
     "checklists": e.Checklist,
     "onboarding_paths": e.OnboardingPath,
     "quizzes": e.Quiz,
+    "rubric_criteria": e.RubricCriterion,
 }
 
 # The top-level key of any definition file giving the review defaults of its entries.
@@ -49,6 +50,7 @@ FILE_KINDS: dict[str, tuple[str, ...]] = {
     "checklists": ("checklists",),
     "onboarding": ("onboarding_paths",),
     "quizzes": ("quizzes",),
+    "rubric": ("rubric_criteria",),
 }
 
 # The singular used in messages ("stage 'x'") and in ``kind:id`` references.
@@ -69,6 +71,7 @@ KIND_OF: dict[str, str] = {
     "checklists": "checklist",
     "onboarding_paths": "path",
     "quizzes": "quiz",
+    "rubric_criteria": "criterion",
 }
 
 
@@ -97,6 +100,7 @@ class Handbook:
     checklists: list[e.Checklist] = field(default_factory=list)
     onboarding_paths: list[e.OnboardingPath] = field(default_factory=list)
     quizzes: list[e.Quiz] = field(default_factory=list)
+    rubric_criteria: list[e.RubricCriterion] = field(default_factory=list)
     # Set by the loader: a digest of the files' bytes (and the loader's code), and which
     # objects the collections held then. Rendering may skip work only while both still hold.
     source_digest: str = field(default="", repr=False, compare=False)

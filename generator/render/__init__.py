@@ -199,8 +199,13 @@ def _basic(key: str, secret: str) -> str:
 
 
 def _assets() -> dict[str, bytes]:
-    """The handbook's own stylesheets and scripts, shipped with the generator, minified."""
-    return {f"assets/{p.name}": minified(p) for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    """The handbook's own stylesheets and scripts (and vendored libraries), shipped with the
+    generator; ours minified, vendored ones as published."""
+    return {
+        f"assets/{p.relative_to(ASSETS).as_posix()}": p.read_bytes() if "vendor" in p.parts else minified(p)
+        for p in sorted(ASSETS.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _missing_guides(hand: HandWritten, languages: list[str]) -> list[str]:

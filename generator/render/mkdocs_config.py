@@ -28,7 +28,8 @@ HEADER = "# Written by the handbook generator from process/*.yaml: edit those, n
 
 # Hand-written guides listed first in the Guides tab, in this order.
 GUIDE_ORDER = ("guides/new-hires.md", "guides/mentors.md", "guides/editors.md")
-_SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
+SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
+SECTION_LABELS["practice"] = "practice.nav"  # the practice words live in one block
 # Navigation of a large handbook: runs longer than NAV_RUN pages are nested in groups.
 NAV_RUN, NAV_GROUP = 25, 20
 
@@ -66,7 +67,12 @@ def build_config(
         "extra": {
             "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
-            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels_for(lang), "ui.")},
+            "handbook": {
+                **(identity or {}),
+                "lang": lang,
+                "ui": _subtree(labels_for(lang), "ui."),
+                "practice": _subtree(labels_for(lang), "practice.ui."),
+            },
         },
         "nav": _nav(lang, pages, guides),
     }
@@ -140,7 +146,7 @@ def _nav(lang: str, pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
         in_section[page.section].append(page)
     nav: list[Any] = []
     for section in SECTIONS:
-        title = labels[_SECTION_LABELS[section]]
+        title = labels[SECTION_LABELS[section]]
         paths = by_section[section] + _entries(in_section[section], title)
         if not paths:
             continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator.presentation.links import script_page, stage_page
-from generator.render.context import coverage, kpis, learning, people, process, scripts
+from generator.render.context import coverage, kpis, learning, people, practice, process, scripts
 from generator.render.context.site import Context, Site
 
 # Navigation sections, in tab order. Guides holds the hand-written pages.
@@ -24,6 +24,7 @@ SECTIONS = (
     "team",
     "onboarding",
     "quizzes",
+    "practice",
     "guides",
     "glossary",
 )
@@ -65,7 +66,7 @@ def _page(
 
 def _pages(site: Site) -> Iterator[Page]:
     hb = site.handbook
-    yield _page(site, "index.md", "home.md.j2", "home", process.home)
+    yield _page(site, "index.md", "home.md.j2", "home", practice.home)
     for stage in hb.ordered_stages():
         yield _page(site, stage_page(stage.id), "stage.md.j2", "process", process.stage_page, stage)
     yield _page(site, "principles.md", "principles.md.j2", "process", process.principles_page)
@@ -99,6 +100,13 @@ def _pages(site: Site) -> Iterator[Page]:
     yield _page(site, "quizzes/index.md", "quiz_index.md.j2", "quizzes", learning.quiz_index)
     for quiz in hb.quizzes:
         yield _page(site, f"quizzes/{quiz.id}.md", "quiz.md.j2", "quizzes", learning.quiz_page, quiz)
+    if practice.has_drills(site):
+        yield _page(site, practice.INDEX, "practice_index.md.j2", "practice", practice.practice_index)
+        for stage in hb.ordered_stages():
+            if practice.drills_of(site, stage):
+                page = practice.practice_page(stage.id)
+                yield _page(site, page, "practice.md.j2", "practice", practice.stage_practice, stage)
+    yield _page(site, practice.REVIEW, "practice_review.md.j2", "practice", practice.review_page)
     yield _page(site, "editors/coverage.md", "coverage.md.j2", "guides", coverage.coverage_page)
     if hb.glossary:
         yield _page(site, "glossary.md", "glossary.md.j2", "glossary", process.glossary_page)

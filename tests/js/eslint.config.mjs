@@ -6,6 +6,8 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
+  // Vendored libraries are linted by their authors, not held to our style.
+  { ignores: ["generator/render/assets/vendor/**"] },
   js.configs.recommended,
   {
     // The page's scripts are classic scripts (ES5 style, no build step); learning.js is

@@ -453,7 +453,7 @@
   }
 
   function progressLink(path) {
-    return location.href.split("#")[0].split("?")[0] + "#progress=" + L.encode(L.linkPayload(state, handbook, path, { a: acks.pack() }));
+    return location.href.split("#")[0].split("?")[0] + "#progress=" + L.encode(L.linkPayload(state, handbook, path, { a: acks.pack(), r: H.practice ? H.practice.pack() : [] }));
   }
 
   /* Another tab saved: take its changes in; if the writes crossed, write back ours. */
