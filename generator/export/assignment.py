@@ -16,6 +16,7 @@ import datetime
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from generator.diagnostics import suggest
@@ -26,29 +27,6 @@ from generator.model.schedule import due_day
 from generator.model.types import LANGUAGES, Text
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import display_name, locate, site_folder, split_target
-
-# Words only the plan uses. A key defined in i18n/<lang>.yaml wins over these, so they
-# can move into those files without a code change.
-PLAN_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "assignment.title": "Onboarding plan",
-        "assignment.hire": "New hire",
-        "assignment.start": "Start date",
-        "assignment.due": "Due",
-        "assignment.done": "Done",
-        "assignment.task": "Task",
-        "assignment.link": "Link",
-    },
-    "zh": {
-        "assignment.title": "入职计划",
-        "assignment.hire": "新员工",
-        "assignment.start": "入职日期",
-        "assignment.due": "截止日期",
-        "assignment.done": "完成",
-        "assignment.task": "任务",
-        "assignment.link": "链接",
-    },
-}
 
 NAME_MAX = 200
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -208,9 +186,9 @@ def due_date(start: datetime.date, day: int) -> datetime.date:
         raise PlanError(f"day {day} counted from {start} is past the end of the calendar") from None
 
 
-def plan_words(lang: str) -> Labels:
-    """The UI labels of ``lang`` with the plan's own words."""
-    return {**PLAN_WORDS[lang], **labels_for(lang)}
+def plan_words(lang: str, root: Path | None = None) -> Labels:
+    """The words of ``lang`` (with the handbook's own entries when ``root`` is given)."""
+    return labels_for(lang, root)
 
 
 def build_plan(
@@ -227,10 +205,10 @@ def build_plan(
     languages = list(info.languages) if info else list(LANGUAGES)
     default = info.default_language if info else languages[0]
     lang = lang or default
-    if lang not in languages or lang not in PLAN_WORDS:
+    if lang not in languages:
         raise PlanError(f"the handbook is not written in '{lang}': use one of {', '.join(languages)}")
     path = find_path(handbook, path_id)
-    layout = _Layout(index, lang, plan_words(lang), site_folder(lang, default), request)
+    layout = _Layout(index, lang, plan_words(lang, handbook.root), site_folder(lang, default), request)
     return Plan(
         path_id=path.id,
         title=layout.text(path.title),

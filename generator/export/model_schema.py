@@ -107,7 +107,7 @@ def _text() -> dict[str, Any]:
         "description": "A text in every handbook language; an untranslated language is an empty string.",
         "properties": {lang: {"type": "string"} for lang in LANGUAGES},
         "required": list(LANGUAGES),
-        "additionalProperties": False,
+        "additionalProperties": {"type": "string"},
     }
 
 

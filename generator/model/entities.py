@@ -14,11 +14,13 @@ from typing import Literal
 from generator.model.location import Location
 from generator.model.types import (
     Interval,
+    Language,
     Name,
     Positions,
     Slug,
     Target,
     Text,
+    Unit,
     doc,
     located,
     positions,
@@ -38,7 +40,7 @@ ScriptPurpose = Literal[
     "support",
 ]
 Direction = Literal["higher-is-better", "lower-is-better"]
-KpiUnit = Literal["percent", "ratio", "yuan", "count", "days"]
+KpiUnit = Unit
 TrainingLevel = Literal["basic", "advanced"]
 ItemKind = Literal["read", "checklist", "quiz", "meeting", "check-in", "training", "task"]
 QuestionType = Literal["single", "multiple", "true-false", "numeric"]
@@ -85,8 +87,18 @@ class HandbookInfo:
     title: Text = doc("The handbook's title, shown in the header of every page.")
     version: str = doc("The process version, a semantic version such as 1.2.0.")
     effective_date: datetime.date = doc("The date this process version takes effect.")
-    languages: list[Literal["en", "zh"]] = doc("The languages the handbook is written in.")
-    default_language: Literal["en", "zh"] = doc("The language readers land on first.")
+    id: Slug | None = doc(
+        "The handbook's stable id: readers' progress and progress links are kept under it,"
+        " so the title can change freely. Set it once and never change it.",
+        default=None,
+    )
+    languages: list[Language] = doc(
+        "The languages the handbook is written in, as BCP 47 tags (en, zh, zh-Hant, ja, de, fr, es …);"
+        " the first is the one readers land on unless default_language says otherwise."
+    )
+    default_language: Language = doc(
+        "The language readers land on first (the first of 'languages' when left out).", default=Language("")
+    )
     purpose: Text = doc("Why the process exists: the overview on the home page.")
     benefits: list[Text] = doc("What following the process brings the company.")
     commitment: Text | None = doc("What it takes from management and staff.", default=None)
@@ -97,6 +109,10 @@ class HandbookInfo:
     require_owner: bool = doc("Warn about every entry and guide that has no owner.", default=False)
     loc: Location = located()
     at: Positions = positions()
+
+    def __post_init__(self) -> None:
+        if not self.default_language and self.languages:
+            object.__setattr__(self, "default_language", self.languages[0])
 
 
 @dataclass(frozen=True, kw_only=True)

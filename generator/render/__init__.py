@@ -19,10 +19,12 @@ from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.types import LANGUAGES
 from generator.presentation.environment import label_tree, render
+from generator.presentation.labels import labels_for
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
 from generator.render.mkdocs_config import (
     build_config,
+    chinese,
     config_path,
     search_words,
     write_config,
@@ -142,7 +144,9 @@ def _write_language(
         guides=guides,
         identity=identity(site.handbook),
         site_url=site_url(root),
-        words=_search_words(site, root) if lang == "zh" else None,
+        words=_search_words(site, root) if chinese(lang) else None,
+        labels=site.labels,
+        names={other: labels_for(other, root)["language.name"] for other in languages},
     )
     if write_config(root, lang, config):
         counts.written += 1
@@ -181,13 +185,27 @@ class PageReviews:
 def identity(handbook: Handbook) -> dict[str, str]:
     """What the browser keys saved progress by: the handbook (same in every language)."""
     info = handbook.info
-    title = (info.title.en or info.title.zh or "") if info else ""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "handbook"
     return {
-        "id": slug[:60],
+        "id": handbook_id(handbook),
+        # The key progress was kept under before handbooks had an id: the browser moves it once.
+        "former": title_slug(handbook),
         "version": info.version if info else "",
         "effective": info.effective_date.isoformat() if info else "",
     }
+
+
+def title_slug(handbook: Handbook) -> str:
+    """The handbook's title (English first) as a slug: what progress was keyed by before ``id``."""
+    info = handbook.info
+    title = info.title.first() if info else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "handbook"
+    return slug[:60]
+
+
+def handbook_id(handbook: Handbook) -> str:
+    """The key readers' progress is kept under: the handbook's ``id``, else its title's slug."""
+    info = handbook.info
+    return info.id if info and info.id else title_slug(handbook)
 
 
 def _search_words(site: Site, root: Path) -> Path:
@@ -204,7 +222,7 @@ def _search_words(site: Site, root: Path) -> Path:
     ]
     terms = [site.t(t.term) for t in hb.glossary] + [site.t(x.name) for x in named]
     terms += [site.t(step.name) for _, step in hb.steps]
-    path = root / OUTPUT / "search-words.zh.txt"
+    path = root / OUTPUT / f"search-words.{site.lang}.txt"
     write_if_changed(path, search_words(terms))
     return path
 

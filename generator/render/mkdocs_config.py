@@ -53,15 +53,20 @@ def build_config(
     identity: dict[str, str] | None = None,
     site_url: str = "",
     words: Path | None = None,
+    labels: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The configuration of ``lang``'s build, as a plain mapping.
 
     ``site_url`` (from ``mkdocs.yml``) gets the language's folder: Material's instant
     navigation only follows links listed in each build's sitemap. ``words`` is a jieba
     user dictionary, so that Chinese search keeps the handbook's terms (复购率) whole.
+    ``labels``: the words of ``lang`` (the handbook's catalog); ``names``: each language's
+    own name, for the language switcher.
     """
-    search: dict[str, Any] = {"lang": [lang] if lang == "en" else [lang, "en"]}
-    if lang == "zh":
+    labels = labels if labels is not None else labels_for(lang)
+    search: dict[str, Any] = {"lang": search_languages(lang)}
+    if chinese(lang):
         search["separator"] = ZH_SEPARATOR
         if words is not None:
             search["jieba_dict_user"] = str(words.resolve())
@@ -72,15 +77,16 @@ def build_config(
         "site_name": str(md(title)),
         "docs_dir": f"docs/{lang}",
         "site_dir": posixpath.join("../site", folder) if folder else "../site",
-        "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
+        "theme": {"language": material_language(lang), "custom_dir": str(OVERRIDES)},
         "plugins": {"search": search},
         "extra": {
-            "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
-            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels_for(lang), "ui.")},
+            "handbook": {**(identity or {}), "lang": lang, "ui": _subtree(labels, "ui.")},
         },
-        "nav": _nav(lang, pages, guides),
+        "nav": _nav(labels, pages, guides),
     }
+    if len(languages) > 1:  # one language: no switcher at all
+        config["extra"]["alternate"] = _alternate(lang, languages, default, names=names)
     if site_url:
         config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
     return config
@@ -92,14 +98,73 @@ def search_words(terms: Sequence[str]) -> bytes:
     return "".join(f"{term} 100000\n" for term in unique).encode("utf-8")
 
 
-def _alternate(lang: str, languages: Sequence[str], default: str, version: str = "") -> list[dict[str, str]]:
+def _alternate(
+    lang: str,
+    languages: Sequence[str],
+    default: str,
+    version: str = "",
+    names: Mapping[str, str] | None = None,
+) -> list[dict[str, str]]:
     here = posixpath.join("site", site_folder(lang, default), version)
     links = []
     for other in languages:
         there = posixpath.join("site", site_folder(other, default), version)
         link = posixpath.relpath(there, here)
-        links.append({"name": labels_for(other)["language.name"], "link": f"{link}/", "lang": other})
+        name = (names or {}).get(other) or labels_for(other)["language.name"]
+        links.append({"name": name, "link": f"{link}/", "lang": other})
     return links
+
+
+# Material's own interface languages that differ from the BCP 47 tag (others are the same).
+_MATERIAL = {"zh-Hant": "zh-Hant", "zh-TW": "zh-TW", "pt-BR": "pt-BR"}
+
+
+def material_language(lang: str) -> str:
+    """Material's ``theme.language`` for ``lang``: its own translation, or the base language's."""
+    return _MATERIAL.get(lang, lang.split("-")[0])
+
+
+def chinese(lang: str) -> bool:
+    """Both Chinese scripts need jieba's word splitting and Chinese punctuation as separators."""
+    return lang.split("-")[0] == "zh"
+
+
+# The search plugin's languages (lunr): Chinese and Japanese have their own; a language
+# lunr does not know searches with English word splitting.
+_LUNR = frozenset(
+    {
+        "ar",
+        "da",
+        "de",
+        "du",
+        "es",
+        "fi",
+        "fr",
+        "hi",
+        "hu",
+        "it",
+        "ja",
+        "jp",
+        "nl",
+        "no",
+        "pt",
+        "ro",
+        "ru",
+        "sv",
+        "ta",
+        "th",
+        "tr",
+        "vi",
+        "zh",
+    }
+)
+
+
+def search_languages(lang: str) -> list[str]:
+    base = lang.split("-")[0]
+    if base == "en" or base not in _LUNR:
+        return ["en"]
+    return [base, "en"]
 
 
 def published_config_path(root: Path, lang: str) -> Path:
@@ -126,9 +191,10 @@ def published_config(
         "plugins": {"mike": {"alias_type": "redirect"}},
         "extra": {
             "version": {"provider": "mike", "default": "latest"},
-            "alternate": _alternate(lang, languages, default, version),
         },
     }
+    if len(languages) > 1:
+        config["extra"]["alternate"] = _alternate(lang, languages, default, version)
     if site_url:
         config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
     return config
@@ -145,8 +211,7 @@ def _subtree(labels: Mapping[str, str], prefix: str) -> dict[str, str]:
     return {key[len(prefix) :]: value for key, value in labels.items() if key.startswith(prefix)}
 
 
-def _nav(lang: str, pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
-    labels = labels_for(lang)
+def _nav(labels: Mapping[str, str], pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
     by_section: dict[str, list[Any]] = {section: [] for section in SECTIONS}
     by_section["guides"] += sorted(
         guides, key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else 99, p)

@@ -9,6 +9,7 @@ answers; the answer key comes last).
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from generator.diagnostics import suggest
 from generator.export.checklist.rows import checklist_sheet, name_of
@@ -25,41 +26,11 @@ from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import split_target
 from generator.presentation.numbers import number as readable
 
+
 # Words only the print packs use. A key defined in i18n/<lang>.yaml wins over these.
-PRINT_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "print.whole": "The whole handbook",
-        "print.role_pack": "Pack for the {role}",
-        "print.contents": "Contents",
-        "print.answer_key": "Answer key",
-        "print.answer_line": "Your answer",
-        "print.role": "The role",
-        "print.acknowledge": "Read and understood",
-        "print.acknowledge_intro": "I have read and understood each of the following in process version {version}.",
-        "print.acknowledge_version": "Version signed",
-        "print.signature": "Signature",
-        "print.date": "Date",
-        "print.name": "Name",
-    },
-    "zh": {
-        "print.whole": "完整手册",
-        "print.role_pack": "{role}资料包",
-        "print.contents": "目录",
-        "print.answer_key": "答案",
-        "print.answer_line": "你的答案",
-        "print.role": "岗位",
-        "print.acknowledge": "阅读确认",
-        "print.acknowledge_intro": "本人已阅读并理解流程版本 {version} 中的以下各项内容。",
-        "print.acknowledge_version": "签署版本",
-        "print.signature": "签名",
-        "print.date": "日期",
-        "print.name": "姓名",
-    },
-}
-
-
-def print_words(lang: str) -> Labels:
-    return {**PRINT_WORDS[lang], **labels_for(lang)}
+def print_words(lang: str, root: Path | None = None) -> Labels:
+    """The words of ``lang`` (with the handbook's own entries when ``root`` is given)."""
+    return labels_for(lang, root)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,9 +62,7 @@ def print_pack(
 ) -> v.PrintPack:
     """The whole handbook in ``lang``, or the pack of ``role`` when it is given."""
     lang = export_language(handbook, lang)
-    if lang not in PRINT_WORDS:
-        raise ExportError(f"print packs are not written in '{lang}' yet: use one of {', '.join(PRINT_WORDS)}")
-    x = _Lang(index, lang, print_words(lang))
+    x = _Lang(index, lang, print_words(lang, handbook.root))
     scripts = _ordered_scripts(handbook)
     if role is None:
         return dataclasses.replace(

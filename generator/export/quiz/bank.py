@@ -83,7 +83,7 @@ def one_line(text: Text | None, lang: str) -> str:
 def question_bank(handbook: Handbook, lang: str | None = None) -> QuestionBank:
     """Every quiz of ``handbook`` in ``lang`` (default: the handbook's default language)."""
     lang = export_language(handbook, lang)
-    labels = labels_for(lang)
+    labels = labels_for(lang, handbook.root)
     return QuestionBank(
         title=one_line(handbook.info.title, lang) if handbook.info else "",
         lang=lang,

@@ -74,7 +74,9 @@ class Site:
     def create(
         cls, handbook: Handbook, index: Index, rel: Relations, lang: str, today: datetime.date | None = None
     ) -> Site:
-        return cls(handbook, index, rel, lang, labels_for(lang), today or datetime.date.today())
+        return cls(
+            handbook, index, rel, lang, labels_for(lang, handbook.root), today or datetime.date.today()
+        )
 
     def t(self, text: Text | None) -> str:
         """``text`` in this language; empty when missing (the checks report that)."""
