@@ -274,6 +274,22 @@ CASES = [
         "review_every: 3 months",
     ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
+    Case(
+        "unknown-message",
+        "messages/zh.yaml",
+        [],
+        "stges: 阶段",
+        new_files={"messages/zh.yaml": "field:\n  stges: 阶段\n"},
+    ),
+    Case(
+        "missing-message",
+        H,
+        [("languages: [en, zh]", "languages: [en, zh, pt]")],
+        "field:",
+        marker_file="messages/pt.yaml",
+        new_files={"messages/pt.yaml": "field:\n  goal: Objetivo\n"},
+        also={"missing-translation"},
+    ),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
 ]
 

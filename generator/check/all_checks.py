@@ -5,6 +5,7 @@ from generator.check import (  # noqa: F401
     freshness,
     ids,
     kpis,
+    messages,
     metadata,
     onboarding,
     quizzes,
