@@ -18,7 +18,6 @@ from generator.presentation.labels import (
     shipped_file,
 )
 
-
 # A new language's catalog can lack hundreds of entries: name the first few, count the rest.
 _SHOWN = 10
 
