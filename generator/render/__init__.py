@@ -71,7 +71,7 @@ def generate(
     info = handbook.info
     languages = list(dict.fromkeys(info.languages if info and info.languages else LANGUAGES))
     default = info.default_language if info and info.default_language in languages else languages[0]
-    hand = read_handwritten(root / "docs", languages)
+    hand = read_handwritten(root / "docs", languages, default)
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT

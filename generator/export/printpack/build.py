@@ -15,16 +15,17 @@ from generator.diagnostics import suggest
 from generator.export.checklist.rows import checklist_sheet, name_of
 from generator.export.printpack import views as v
 from generator.export.printpack.acknowledgements import acknowledgement_lines
-from generator.export.quiz.bank import BankQuestion, BankQuiz, ExportError, export_language, number, one_line
+from generator.export.quiz.bank import BankQuestion, BankQuiz, ExportError, export_language, one_line
 from generator.export.quiz.bank import question_bank as _question_bank
 from generator.model import entities as e
+from generator.model.formula import FormulaError, parse_formula, render_formula
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import due_day
 from generator.model.types import Text
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import split_target
-from generator.presentation.numbers import number as readable
+from generator.presentation.numbers import decimal, quantity, unit_name
 
 
 # Words only the print packs use. A key defined in i18n/<lang>.yaml wins over these.
@@ -172,21 +173,30 @@ def role_view(x: _Lang, role: e.Role) -> v.RoleView:
 
 
 def kpi_view(x: _Lang, kpi: e.Kpi) -> v.KpiView:
-    unit = x.label("unit", kpi.unit)
+    unit = unit_name(kpi.unit, x.lang, x.words)
+    names: dict[str, str] = {i.id: x.t(i.name) or i.id for i in kpi.inputs}
+    units: dict[str, str] = {i.id: i.unit for i in kpi.inputs}
+    try:  # readers see each input by its name, never by its variable
+        formula = render_formula(parse_formula(kpi.formula), lambda ident: names.get(ident, ident))
+    except FormulaError:
+        formula = kpi.formula
     return v.KpiView(
         id=kpi.id,
         name=x.t(kpi.name) or kpi.id,
         definition=x.t(kpi.definition),
-        formula=kpi.formula,
-        inputs=tuple((i.id, x.t(i.name)) for i in kpi.inputs),
+        formula=formula,
+        inputs=tuple((names[i.id], unit_name(i.unit, x.lang, x.words)) for i in kpi.inputs),
         unit=unit,
         direction=x.label("direction", kpi.direction),
         owner=x.name("role", kpi.owner),
         targets=tuple(x.t(target.text) for target in kpi.targets),
         examples=tuple(
             v.KpiExampleView(
-                inputs=", ".join(f"{name} = {readable(value)}" for name, value in ex.inputs.items()),
-                expected=f"{readable(ex.expected)} ({unit})",
+                inputs=x.words["list_sep"].join(
+                    f"{names.get(k, k)} = {quantity(value, units.get(k, 'count'), x.lang, x.words)}"
+                    for k, value in ex.inputs.items()
+                ),
+                expected=quantity(ex.expected, kpi.unit, x.lang, x.words),
                 explanation=x.t(ex.explanation),
             )
             for ex in kpi.examples
@@ -267,6 +277,7 @@ def answer_text(x: _Lang, q: BankQuestion) -> str:
         return x.words["true" if q.answer else "false"]
     if q.type == "numeric":
         assert isinstance(q.answer, float)
-        unit = f" {x.label('unit', q.unit)}" if q.unit else ""
-        return f"{number(q.answer)} (± {number(q.tolerance)}){unit}"
-    return "; ".join(f"{letter(i)}) {o.text}" for i, o in enumerate(q.options) if o.correct)
+        value = quantity(q.answer, q.unit, x.lang, x.words) if q.unit else decimal(q.answer, x.lang)
+        tolerance = f"± {decimal(q.tolerance, x.lang)}"
+        return f"{value}{x.words['paren_open']}{tolerance}{x.words['paren_close']}"
+    return x.words["item_sep"].join(f"{letter(i)}) {o.text}" for i, o in enumerate(q.options) if o.correct)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from generator.model import entities as e
 from generator.model.fingerprint import item_fingerprint, question_fingerprint
 from generator.presentation.links import Link, anchor, checklist_item_anchor, relative
-from generator.presentation.numbers import number
 from generator.render.context.freshness import acknowledgements
 from generator.render.context.site import Context, Site, TaskItem
 
@@ -187,7 +186,7 @@ def _question(site: Site, source: str, position: int, question: e.Question) -> C
         "correct": "" if numeric else correct,
         "value": _plain(question.answer) if numeric else "",
         "tolerance": _plain(question.tolerance or 0) if numeric else "",
-        "unit": site.labels.get(f"unit.{question.unit}", "") if question.unit else "",
+        "unit": site.unit_name(question.unit) if question.unit else "",
         "answer": _answer(site, question),
         "explanation": site.t(question.explanation),
         "tests": site.targets(source, question.tests),
@@ -203,13 +202,15 @@ def _plain(value: object) -> str:
 
 def _answer(site: Site, question: e.Question) -> str:
     if question.type in ("single", "multiple"):
-        return ", ".join(f"{o.id}) {site.t(o.text)}" for o in question.options if o.correct)
+        return site.label("list_sep").join(f"{o.id}) {site.t(o.text)}" for o in question.options if o.correct)
     if question.type == "true-false":
         return site.label("true" if question.answer is True else "false")
-    value = number(question.answer)
-    unit = site.labels.get(f"unit.{question.unit}", "") if question.unit else ""
-    tolerance = f" (± {number(question.tolerance)})" if question.tolerance else ""
-    return f"{value} {unit}{tolerance}".replace("  ", " ").strip()
+    answer = float(question.answer) if isinstance(question.answer, int | float) else 0.0
+    value = site.quantity(answer, question.unit) if question.unit else site.decimal(answer)
+    if not question.tolerance:
+        return value
+    tolerance = f"± {site.decimal(question.tolerance)}"
+    return f"{value}{site.label('paren_open')}{tolerance}{site.label('paren_close')}"
 
 
 def quiz_index(site: Site, source: str) -> Context:

@@ -28,6 +28,7 @@ from generator.presentation.links import (
     relative,
     split_target,
 )
+from generator.presentation.numbers import decimal, long_date, quantity, unit_name
 from generator.render.relations import Relations
 
 Context = dict[str, Any]
@@ -144,3 +145,18 @@ class Site:
 
     def cadence(self, value: str) -> str:
         return self.labels.get(f"cadence.{value}", value)
+
+    def quantity(self, value: float, unit: str) -> str:
+        """``value`` in ``unit`` as this language writes it: ``US$3,000,000``, ``3.0×``, ``50 天``."""
+        return quantity(value, unit, self.lang, self.labels)
+
+    def unit_name(self, unit: str) -> str:
+        """What ``unit`` is called in this language: ``百分比（%）``, ``美元（USD）``."""
+        return unit_name(unit, self.lang, self.labels)
+
+    def decimal(self, value: float) -> str:
+        return decimal(value, self.lang)
+
+    def date(self, day: datetime.date) -> str:
+        """A date in this language's long form: ``December 1, 2026`` / ``2026年12月1日``."""
+        return long_date(day, self.lang)
