@@ -89,6 +89,10 @@ class Site:
     def label(self, key: str) -> str:
         return self.labels[key]
 
+    def colon(self) -> str:
+        """The colon and the space after it: ``: `` in English, ``：`` in Chinese."""
+        return self.labels["colon"] + self.labels["after_colon"]
+
     def link(self, source: str, kind: str, ident: str, text: str | None = None) -> Link | None:
         """A link from page ``source`` to the entity ``kind:ident``; ``None`` if unknown."""
         place = locate(kind, ident, self.index)
@@ -126,7 +130,7 @@ class Site:
         for path, _, item in self.rel.path_items_by_target.get(key, []):
             place = locate("path", path.id, self.index)
             if place is not None:
-                text = f"{self.t(path.title)}{self.label('colon')} {self.t(item.title)}"
+                text = f"{self.t(path.title)}{self.colon()}{self.t(item.title)}"
                 out.append(Link(text, relative(source, place[0], anchor("item", item.id))))
         return out
 
