@@ -290,6 +290,7 @@ CASES = [
         new_files={"messages/pt.yaml": "field:\n  goal: Objetivo\n"},
         also={"missing-translation"},
     ),
+    Case("handbook-id", H, [("  id: minimal-handbook\n", "")], "title: {en: Minimal handbook"),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
 ]
 

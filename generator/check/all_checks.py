@@ -3,6 +3,7 @@
 from generator.check import (  # noqa: F401
     coverage,
     freshness,
+    identity,
     ids,
     kpis,
     messages,

@@ -25,6 +25,7 @@ from generator.model.types import (
     located,
     positions,
     ref,
+    title_slug,
 )
 
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-event", "regularly"]
@@ -113,6 +114,11 @@ class HandbookInfo:
     def __post_init__(self) -> None:
         if not self.default_language and self.languages:
             object.__setattr__(self, "default_language", self.languages[0])
+
+    @property
+    def key(self) -> str:
+        """What readers' progress is kept under: the ``id``, else the title's slug (as before ids)."""
+        return self.id or title_slug(self.title)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -103,6 +103,12 @@ def doc(text: str, **kw: Any) -> Any:
     return field(metadata={"doc": text}, **kw)
 
 
+def title_slug(title: Text) -> str:
+    """A title (English first) as the slug browser progress was keyed by before handbooks had an id."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.first().lower()).strip("-") or "handbook"
+    return slug[:60]
+
+
 class Text:
     """Human-readable text in each of the handbook's languages, keyed by language tag.
 

@@ -8,7 +8,6 @@ language) → :mod:`pages` (which pages exist) → templates (layout only) → :
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ from generator.load.collector import collector_paused
 from generator.load.mkdocs_yml import site_url
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.model.types import LANGUAGES
+from generator.model.types import LANGUAGES, title_slug
 from generator.presentation.environment import label_tree, render
 from generator.presentation.labels import labels_for
 from generator.render.context.process import GUIDES
@@ -188,24 +187,15 @@ def identity(handbook: Handbook) -> dict[str, str]:
     return {
         "id": handbook_id(handbook),
         # The key progress was kept under before handbooks had an id: the browser moves it once.
-        "former": title_slug(handbook),
+        "former": title_slug(handbook.info.title) if handbook.info else "",
         "version": info.version if info else "",
         "effective": info.effective_date.isoformat() if info else "",
     }
 
 
-def title_slug(handbook: Handbook) -> str:
-    """The handbook's title (English first) as a slug: what progress was keyed by before ``id``."""
-    info = handbook.info
-    title = info.title.first() if info else ""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "handbook"
-    return slug[:60]
-
-
 def handbook_id(handbook: Handbook) -> str:
     """The key readers' progress is kept under: the handbook's ``id``, else its title's slug."""
-    info = handbook.info
-    return info.id if info and info.id else title_slug(handbook)
+    return handbook.info.key if handbook.info else "handbook"
 
 
 def _search_words(site: Site, root: Path) -> Path:
