@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html"),
         help="the file format; model and print have one, the others need one",
     )
-    p.add_argument("--lang", help="en or zh; default: the handbook's default language")
+    p.add_argument("--lang", help="one of the handbook's languages (e.g. en, zh, de); default: its first")
     p.add_argument("--role", metavar="ID", help="print: the pack of this role instead of the whole handbook")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -122,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help="the new hire's name")
     p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the start date: day 1 of the path")
     p.add_argument("--format", required=True, choices=("html", "md", "ics", "csv"))
-    p.add_argument("--lang", help="en or zh; default: the handbook's default language")
+    p.add_argument("--lang", help="one of the handbook's languages (e.g. en, zh, de); default: its first")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--base-url", metavar="URL", help="the published site's address, for absolute links")
