@@ -129,10 +129,16 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "init",
-        help="create a new handbook (a small example process in English and Chinese) in DIR",
-        description="create a new handbook (a small example process in English and Chinese) in DIR",
+        help="create a new handbook (a small example process) in DIR",
+        description="create a new handbook (a small example process, in the languages asked for) in DIR",
     )
     p.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
+    p.add_argument(
+        "--languages",
+        default="en,zh",
+        metavar="TAGS",
+        help="its languages, the default first: any of en, zh, zh-Hant, ja, de, fr, es (default: en,zh)",
+    )
     p.set_defaults(root=Path("."))
 
     p = command("publish", "publish the process version with mike into the gh-pages branch (both languages)")
