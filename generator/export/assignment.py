@@ -27,6 +27,7 @@ from generator.model.schedule import due_day
 from generator.model.types import LANGUAGES, Text
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import display_name, locate, site_folder, split_target
+from generator.presentation.numbers import medium_date
 
 NAME_MAX = 200
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -105,6 +106,10 @@ class Plan:
         for milestone in self.milestones:
             for item in milestone.items:
                 yield milestone, item
+
+    def date(self, day: datetime.date) -> str:
+        """``day`` as the plan's language writes a date: ``Dec 1, 2026`` / ``2026年12月1日``."""
+        return medium_date(day, self.lang)
 
     def word(self, key: str) -> str:
         return self.words[key]

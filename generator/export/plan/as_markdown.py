@@ -38,7 +38,7 @@ def to_markdown(plan: Plan) -> str:
                 field("field.path", plan.title),
                 field("field.role", plan.role),
                 field("field.mentor", plan.mentor),
-                field("assignment.start", plan.start.isoformat()),
+                field("assignment.start", plan.date(plan.start)),
             )
         ),
         "",
@@ -59,7 +59,7 @@ def _task(plan: Plan, item: PlanItem) -> str:
     colon = plan.word("colon")
     parts = [
         f"**{md(item.title)}**",
-        f"{md(plan.word('assignment.due'))}{colon} {item.due} ({md(item.day_label)})",
+        f"{md(plan.word('assignment.due'))}{colon} {plan.date(item.due)} ({md(item.day_label)})",
         md(item.kind_label),
         f"{md(plan.word('field.owner'))}{colon} {md(item.owner)}",
     ]
@@ -67,6 +67,6 @@ def _task(plan: Plan, item: PlanItem) -> str:
         # The URL is percent-encoded already (see assignment.page_url): it cannot end the link.
         parts.append(f"[{md(item.target_title or item.url)}]({item.url})")
     if item.prerequisites:
-        after = ", ".join(f"{md(p.title)} ({p.due})" for p in item.prerequisites)
+        after = plan.word("list_sep").join(f"{md(p.title)} ({plan.date(p.due)})" for p in item.prerequisites)
         parts.append(f"{md(plan.word('field.prerequisites'))}{colon} {after}")
     return "- [ ] " + " · ".join(parts)

@@ -25,7 +25,7 @@ from generator.model.schedule import due_day
 from generator.model.types import Text
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import split_target
-from generator.presentation.numbers import decimal, quantity, unit_name
+from generator.presentation.numbers import decimal, long_date, quantity, unit_name
 
 
 # Words only the print packs use. A key defined in i18n/<lang>.yaml wins over these.
@@ -106,7 +106,7 @@ def _frame(handbook: Handbook, x: _Lang, heading: str) -> v.PrintPack:
         title=x.t(info.title) if info else "",
         heading=heading,
         version=info.version if info else "",
-        effective=info.effective_date.isoformat() if info else "",
+        effective=long_date(info.effective_date, x.lang) if info else "",
         purpose="",
         role="",
         stages=(),
