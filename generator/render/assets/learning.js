@@ -337,7 +337,7 @@
     var problem = read.foreign ? "foreign" : read.state ? "cleaned" : "reset";
     if (kept) { return { text: say("storage_" + problem, { other: read.foreign }) }; }
     var what = { foreign: "record_foreign", cleaned: "record_invalid", reset: "record_unreadable" }[problem];
-    var space = info.lang === "zh" ? "" : " "; // Chinese sentences follow each other unspaced
+    var space = typeof ui.sentence_space === "string" ? ui.sentence_space : " "; // none in Chinese
     return { text: say(what, { other: read.foreign }) + space + say("set_aside_failed"), alert: true,
       copy: raw, label: say("raw_record"), multiline: true };
   }
@@ -525,7 +525,8 @@
   }
   function showDate(iso) {
     try {
-      return new Intl.DateTimeFormat(info.lang === "zh" ? "zh-CN" : "en-GB",
+      // The page's language (a BCP 47 tag), as the exported plan writes the same dates.
+      return new Intl.DateTimeFormat(info.lang || "en",
         { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso + "T00:00:00Z"));
     } catch (e) { return iso; }
   }
