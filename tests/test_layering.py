@@ -24,7 +24,8 @@ MAY_USE: dict[str, frozenset[str]] = {
     # loader's position-keeping YAML reader.
     "review": frozenset({"model", "diagnostics", "load"}),
     # The messages check compares a handbook's own catalog entries with the shipped ones.
-    "check": frozenset({"model", "diagnostics", "review", "presentation"}),
+    # The starter-text check compares a handbook's texts with the starter's.
+    "check": frozenset({"model", "diagnostics", "review", "presentation", "starter"}),
     "validate": frozenset({"model", "diagnostics", "load", "check"}),
     "report": frozenset({"model", "diagnostics"}),
     "presentation": frozenset({"model"}),

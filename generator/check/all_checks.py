@@ -12,5 +12,6 @@ from generator.check import (  # noqa: F401
     quizzes,
     references,
     scripts,
+    starter,
     translations,
 )

@@ -11,9 +11,13 @@ the model, so they match the installed generator.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 from generator.model.schema import all_schemas
 from generator.model.types import canonical_language
@@ -127,3 +131,37 @@ def create_handbook(folder: Path, languages: list[str] | tuple[str, ...] = DEFAU
             file.write(content)
         written.append(path)
     return written
+
+
+# --- what the starter says, to notice it shipped unchanged --------------------------
+
+# Shorter texts ("Sales manager", "Week 1", "先听后说") are what any handbook may say on its own.
+_SHORTEST, _SHORTEST_CJK = 20, 10
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def distinctive(text: str) -> bool:
+    """Long enough to be the starter's own sentence rather than a common name."""
+    return len(text) >= (_SHORTEST_CJK if _CJK.search(text) else _SHORTEST)
+
+
+def fingerprint(text: str) -> str:
+    """A text's fingerprint, blind to line breaks and runs of spaces."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def starter_fingerprints() -> frozenset[str]:
+    """The fingerprints of every starter text (in every language) and of every starter guide."""
+    prints: set[str] = set()
+    for path in STARTER.rglob("*"):
+        if path.suffix == ".yaml":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                match = _TEXT_LINE.match(line)
+                if match:
+                    value = yaml.safe_load(line[match.end() :])
+                    if isinstance(value, str) and distinctive(value):
+                        prints.add(fingerprint(value))
+        elif path.suffix == ".md":
+            prints.add(fingerprint(path.read_text(encoding="utf-8")))
+    return frozenset(prints)
