@@ -34,6 +34,10 @@ def english_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite
     text = path.read_text(encoding="utf-8")
     text = text.replace("languages: [en, zh]\n  default_language: en\n", "languages: [en]\n")
     path.write_text(text.replace("  id: minimal-handbook\n", ""), encoding="utf-8")
+    stage = root / "process" / "stage.yaml"  # the KPI in money, for the calculator
+    stage.write_text(
+        stage.read_text(encoding="utf-8").replace("    unit: percent\n", "    unit: USD\n"), encoding="utf-8"
+    )
     with built_site(root, source=root) as site:
         yield site
 
@@ -105,3 +109,14 @@ def rebuild(root: Path, old: str, new: str) -> None:
     command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=root, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_calculator_shows_money_as_the_page_does(
+    english_only: BuiltSite, context: BrowserContext
+) -> None:
+    page = context.new_page()
+    page.goto(english_only.url("en", "kpis/win-rate/"), wait_until="networkidle")
+    expect(page.locator(".md-content table").last).to_contain_text("$25")  # Babel, on the page
+    page.locator("form.kpi-calculator input[name=won]").fill("30000")
+    page.locator("form.kpi-calculator input[name=offered]").fill("1")
+    expect(page.locator("form.kpi-calculator output")).to_have_text("$3,000,000")  # Intl, in the browser
