@@ -18,6 +18,10 @@ from generator.model.location import NOWHERE, Location
 LANGUAGES = ("en", "zh")
 """The languages of a handbook that does not say (and the order older fingerprints used)."""
 
+PAGE_LANGUAGES = ("en", "zh", "zh-Hant", "ja", "de", "fr", "es")
+"""The languages a hand-written page's name may end with (``new-hires.de.md``): those the
+generator ships words for."""
+
 Language = NewType("Language", str)
 """A BCP 47 language tag as the handbook writes it: ``en``, ``zh``, ``zh-Hant``, ``pt-BR``."""
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.types import LANGUAGES
+from generator.model.types import PAGE_LANGUAGES
 
 # Hand-written pages: ``docs/<path>.md`` is English, ``docs/<path>.<lang>.md`` another language.
 BASE_LANGUAGE = "en"
@@ -78,8 +78,8 @@ def read_handwritten(docs: Path, languages: Iterable[str], base: str = BASE_LANG
     serve all languages.
     """
     langs = list(languages)
-    # English and Chinese pages of a handbook written in neither are left out, not served.
-    others = tuple(lang for lang in dict.fromkeys([*langs, *LANGUAGES]) if lang != base)
+    # Pages in a language the handbook is not written in are left out, not served.
+    others = tuple(lang for lang in dict.fromkeys([*langs, *PAGE_LANGUAGES]) if lang != base)
     files: dict[str, dict[str, bytes]] = {lang: {} for lang in langs}
     problems: list[str] = []
     if not docs.is_dir():
