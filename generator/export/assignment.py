@@ -78,10 +78,10 @@ class PlanMilestone:
     date: datetime.date
     items: tuple[PlanItem, ...]
 
-    @property
-    def when(self) -> str:
-        """Date and day, e.g. ``2026-12-11 · Day 5``; the day left out if it is the title."""
-        return str(self.date) if self.title == self.day_label else f"{self.date} · {self.day_label}"
+    def when(self, lang: str) -> str:
+        """Date and day, e.g. ``Dec 11, 2026 · Day 5``; the day left out if it is the title."""
+        date = medium_date(self.date, lang)
+        return date if self.title == self.day_label else f"{date} · {self.day_label}"
 
 
 @dataclass(frozen=True)
