@@ -75,3 +75,11 @@ def test_a_language_with_no_catalog_is_named(workspace: Workspace) -> None:
     problems = [p for p in workspace.problems() if p.code == "missing-message"]
     assert len(problems) == 1 and "messages/pt.yaml" in problems[0].message
     assert problems[0].location.file == "process/handbook.yaml"
+
+
+def test_an_entry_that_drops_a_placeholder_is_named(workspace: Workspace) -> None:
+    workspace.write("messages/zh.yaml", "ui:\n  done: 完成\n  due: '截止 {date}'\n")
+    problems = [p for p in workspace.problems() if p.code == "unknown-message"]
+    assert [(p.location.line, p.message) for p in problems] == [
+        (2, "'ui.done' must hold exactly {done}, {total}")
+    ]

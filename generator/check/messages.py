@@ -3,6 +3,7 @@ every language of the handbook has every word the product writes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,13 @@ from generator.presentation.labels import (
 _SHOWN = 10
 
 
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text))
+
+
 def _where(ctx: Context, path: Path, line: int) -> Location:
     return Location(path.relative_to(ctx.handbook.root).as_posix(), line, 1)
 
@@ -33,10 +41,12 @@ def _catalog_files(ctx: Context) -> list[Path]:
 
 @check("unknown-message")
 def messages_known(ctx: Context) -> Iterator[Finding]:
-    """Each entry of a handbook's catalog is a word the product writes, and is text.
+    """Each entry of a handbook's catalog is a word the product writes, is text, and keeps
+    the ``{placeholders}`` the generator fills in.
 
     Passes: ``messages/zh.yaml`` with ``field: {stage: 阶段}``.
-    Fails: ``field: {stges: 阶段}`` (did you mean 'field.stage'?), or a list as a value.
+    Fails: ``field: {stges: 阶段}`` (did you mean 'field.stage'?), a list as a value, or
+    ``ui: {done: 完成}`` (``{done}`` and ``{total}`` left out).
     """
     known = shipped(REFERENCE)
     for path in _catalog_files(ctx):
@@ -49,6 +59,12 @@ def messages_known(ctx: Context) -> Iterator[Finding]:
                     _where(ctx, path, entry.line),
                     f"'{entry.key}' is not a word the handbook writes",
                     suggest(entry.key, known) or f"see the keys of the shipped catalog {REFERENCE}.yaml",
+                )
+            elif (wanted := _placeholders(known[entry.key])) != _placeholders(entry.text):
+                yield Finding(
+                    _where(ctx, path, entry.line),
+                    f"'{entry.key}' must hold exactly {', '.join(sorted(wanted)) or 'no {placeholder}'}",
+                    f"in English: {known[entry.key]!r}",
                 )
 
 
