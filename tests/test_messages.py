@@ -83,3 +83,31 @@ def test_an_entry_that_drops_a_placeholder_is_named(workspace: Workspace) -> Non
     assert [(p.location.line, p.message) for p in problems] == [
         (2, "'ui.done' must hold exactly {done}, {total}")
     ]
+
+
+def test_a_language_the_generator_does_not_ship_works_with_the_handbooks_catalog(tmp_path: Path) -> None:
+    """Portuguese: the handbook supplies messages/pt.yaml, writes its texts in pt, and builds."""
+    root = tmp_path / "hb"
+    shutil.copytree(MINIMAL, root)
+    for path in [*root.rglob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\bzh: ", "pt: ", text).replace("[en, zh]", "[en, pt]"), encoding="utf-8")
+    for guide in root.glob("docs/**/*.zh.md"):
+        guide.rename(guide.with_name(guide.name.replace(".zh.md", ".pt.md")))
+    catalog = (Path(__file__).parent.parent / "generator" / "presentation" / "i18n" / "en.yaml").read_text(
+        encoding="utf-8"
+    )
+    catalog = catalog.replace("  goal: Goal\n", "  goal: Objetivo\n").replace(
+        "  name: English\n", "  name: Português\n"
+    )
+    (root / "messages").mkdir()
+    (root / "messages" / "pt.yaml").write_text(catalog, encoding="utf-8")
+    result = validate(root)
+    assert result.ok and not result.diagnostics.warnings, "\n".join(map(str, result.diagnostics.sorted()))
+    generate(result.handbook, Index(result.handbook), root)
+    stage = next((root / ".handbook" / "docs" / "pt" / "stages").glob("*.md")).read_text(encoding="utf-8")
+    assert "Objetivo" in stage
+    config = (root / ".handbook" / "mkdocs.pt.yml").read_text(encoding="utf-8")
+    assert "language: pt" in config and "Português" in (root / ".handbook" / "mkdocs.en.yml").read_text(
+        encoding="utf-8"
+    )
