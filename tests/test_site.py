@@ -411,7 +411,7 @@ def test_instant_navigation(built: BuiltSite, context: Recorder, lang: str) -> N
     assert page.evaluate("window.__marker") == 1, "the page was loaded in full: instant navigation is off"
     page.locator("form.kpi-calculator input[name=order_cost]").fill("100")
     page.locator("form.kpi-calculator input[name=sales_revenue]").fill("200")
-    expect(page.locator("form.kpi-calculator output")).to_have_text("50")
+    expect(page.locator("form.kpi-calculator output")).to_have_text("50%")
 
 
 # --- 5. the MkDocs build ---------------------------------------------------------------
