@@ -24,7 +24,7 @@ from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import due_day
-from generator.model.types import LANGUAGES, Text
+from generator.model.types import LANGUAGES, Text, canonical_language
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import display_name, locate, site_folder, split_target
 from generator.presentation.numbers import medium_date
@@ -209,7 +209,7 @@ def build_plan(
     info = handbook.info
     languages = list(info.languages) if info else list(LANGUAGES)
     default = info.default_language if info else languages[0]
-    lang = lang or default
+    lang = canonical_language(lang) if lang else default
     if lang not in languages:
         raise PlanError(f"the handbook is not written in '{lang}': use one of {', '.join(languages)}")
     path = find_path(handbook, path_id)
