@@ -8,8 +8,10 @@ switcher (``extra.alternate``) links the two sites. The default language is serv
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -115,13 +117,21 @@ def _alternate(
     return links
 
 
-# Material's own interface languages that differ from the BCP 47 tag (others are the same).
-_MATERIAL = {"zh-Hant": "zh-Hant", "zh-TW": "zh-TW", "pt-BR": "pt-BR"}
-
-
 def material_language(lang: str) -> str:
-    """Material's ``theme.language`` for ``lang``: its own translation, or the base language's."""
-    return _MATERIAL.get(lang, lang.split("-")[0])
+    """Material's ``theme.language`` for ``lang``: its translation of the tag (``zh-Hant``,
+    ``pt-BR``), else of the language (``de`` for ``de-AT``), else English."""
+    known = _material_languages()
+    return next((tag for tag in (lang, lang.split("-")[0]) if tag in known), "en")
+
+
+@cache
+def _material_languages() -> frozenset[str]:
+    # The theme's translations are one template each; a theme without them gets English.
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return frozenset({"en"})
+    folder = Path(spec.origin).parent / "templates" / "partials" / "languages"
+    return frozenset(path.stem for path in folder.glob("*.html"))
 
 
 def chinese(lang: str) -> bool:
