@@ -167,7 +167,8 @@ class Synth:
         self.checklists = [self.checklist(n) for n in range(size.checklists)]
         self.quizzes = [self.quiz(n) for n in range(math.ceil(size.questions / QUESTIONS_PER_QUIZ))]
         self.onboarding_paths = [self.path(n) for n in range(size.paths)]
-        self.handbook = self._make(title=TITLE, version="1.0.0", effective_date=datetime.date(2026, 1, 5))
+        self.handbook = {"id": "synthetic-sales-handbook"}
+        self.handbook |= self._make(title=TITLE, version="1.0.0", effective_date=datetime.date(2026, 1, 5))
         self.handbook |= {"languages": ["en", "zh"], "default_language": "en"}
         self.handbook |= self._make(purpose=TEXT, benefits=TEXTS, commitment=TEXT)
 

@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("json", "moodle", "gift", "qti", "csv", "xlsx", "md", "html", "ics"),
         help="the file format; model and print have one, the others need one",
     )
-    p.add_argument("--lang", help="en or zh; default: the handbook's default language")
+    p.add_argument("--lang", help="one of the handbook's languages (e.g. en, zh, de); default: its first")
     p.add_argument("--role", metavar="ID", help="print: the pack of this role instead of the whole handbook")
     p.add_argument("--path", metavar="ID", help="scorm, cmi5: the onboarding path to package")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
@@ -135,17 +135,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help="the new hire's name")
     p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the start date: day 1 of the path")
     p.add_argument("--format", required=True, choices=("html", "md", "ics", "csv"))
-    p.add_argument("--lang", help="en or zh; default: the handbook's default language")
+    p.add_argument("--lang", help="one of the handbook's languages (e.g. en, zh, de); default: its first")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE; default: standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--base-url", metavar="URL", help="the published site's address, for absolute links")
 
     p = sub.add_parser(
         "init",
-        help="create a new handbook (a small example process in English and Chinese) in DIR",
-        description="create a new handbook (a small example process in English and Chinese) in DIR",
+        help="create a new handbook (a small example process) in DIR",
+        description="create a new handbook (a small example process, in the languages asked for) in DIR",
     )
     p.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
+    p.add_argument(
+        "--languages",
+        default="en,zh",
+        metavar="TAGS",
+        help="its languages, the default first: any of en, zh, zh-Hant, ja, de, fr, es (default: en,zh)",
+    )
     p.set_defaults(root=Path("."))
 
     p = command("upgrade", "rewrite a handbook written in an older file format to the newest")

@@ -121,9 +121,12 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"error: {failed}; the previous site was left as it was", file=sys.stderr)
             return 1
     site = args.root / "site"
+    others = [lang for lang in info.languages if lang != info.default_language] if info else []
+    where = f"{info.default_language if info else 'en'} at the root" + (
+        f", {', '.join(others)} in folders of their own" if others else ""
+    )
     print(
-        f"The handbook is in {site}/ (English at the root, other languages below it).\n"
-        f"Preview it with: python -m http.server -d {site}",
+        f"The handbook is in {site}/ ({where}).\nPreview it with: python -m http.server -d {site}",
         file=sys.stderr,
     )
     return 0
@@ -317,7 +320,7 @@ def run_init(args: argparse.Namespace) -> int:
     from generator.starter import InitError, create_handbook
 
     try:
-        written = create_handbook(args.folder)
+        written = create_handbook(args.folder, args.languages.split(","))
     except InitError as exc:
         raise UsageError(str(exc)) from exc
     folder = args.folder

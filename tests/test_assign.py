@@ -273,7 +273,7 @@ def test_markdown_has_one_task_per_item(handbook: Handbook) -> None:
     tasks = [line for line in text.splitlines() if line.startswith("- [ ] ")]
     assert len(tasks) == len(expected_items(handbook))
     assert text.count("\n## ") == len(plan.milestones)
-    assert "## Day 90 — 2027-03-06" in text
+    assert "## Day 90 — Mar 6, 2027" in text  # the date as the plan's language writes it
     assert any("[Sales representative](roles/sales-representative/)" in task for task in tasks)
 
 
@@ -350,3 +350,15 @@ def test_cli_out_writes_a_file_and_never_overwrites_without_force(tmp_path: Path
     assert out.read_text(encoding="utf-8") == "notes by hand"
     assert handbook_cli(*args, "--force").returncode == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_chinese_plan_is_written_with_chinese_punctuation_and_dates(handbook: Handbook) -> None:
+    plan = make_plan(handbook, "张伟", lang="zh")
+    cjk = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+    faults = re.compile(
+        f"[{cjk}][)\\]]?\\)?, |[{cjk}](?:\\*\\*|</strong>)?: |：(?:\\*\\*|</strong>)? |[{cjk}] \\("
+    )
+    for fmt in ("md", "html"):
+        text = render_plan(plan, fmt)
+        assert faults.findall(text) == [], fmt
+        assert "2027年3月6日" in text and "2027-03-06" not in text, fmt

@@ -448,6 +448,34 @@ CASES = [
         also={"unknown-channel"},
     ),
     Case("version-format", H, [('version: "0.1.0"', 'version: "v1"')], 'version: "v1"'),
+    Case(
+        "unknown-message",
+        "messages/zh.yaml",
+        [],
+        "stges: 阶段",
+        new_files={"messages/zh.yaml": "field:\n  stges: 阶段\n"},
+    ),
+    Case(
+        "missing-message",
+        H,
+        [("languages: [en, zh]", "languages: [en, zh, pt]")],
+        "field:",
+        marker_file="messages/pt.yaml",
+        new_files={"messages/pt.yaml": "field:\n  goal: Objetivo\n"},
+        also={"missing-translation"},
+    ),
+    Case(
+        "starter-text",
+        "process/terms.yaml",
+        [],
+        "en: Start every conversation",
+        new_files={
+            "process/terms.yaml": "glossary:\n  - id: needs\n    term: {en: needs, zh: 需求}\n    note:\n"
+            "      en: Start every conversation from the customer's needs, not from our catalogue.\n"
+            "      zh: 每次沟通都从客户的需求出发，而不是从我们的产品目录出发。\n"
+        },
+    ),
+    Case("handbook-id", H, [("  id: minimal-handbook\n", "")], "title: {en: Minimal handbook"),
     Case("default-language", H, [("languages: [en, zh]", "languages: [zh]")], "default_language: en"),
     Case(
         "lrs-endpoint",

@@ -80,7 +80,7 @@ def test_guide_front_matter_is_read_with_its_lines(workspace: Workspace) -> None
     )
     page = _items(workspace)["page:guides/editors.md"]
     assert (page.owner, page.next_review, page.acknowledge) == ("ed@example.com", D(2026, 4, 10), True)
-    assert page.title.en == "Guide: editors"
+    assert page.title.get("en") == "Guide: editors"
     problems = validate(workspace.root, D(2026, 11, 30)).diagnostics.sorted()
     assert [(p.code, p.location.file, p.location.line) for p in problems] == [
         ("review-overdue", "docs/guides/editors.md", 1)

@@ -23,7 +23,9 @@ MAY_USE: dict[str, frozenset[str]] = {
     # Owners and review dates of entries and guides; guides' front matter is read with the
     # loader's position-keeping YAML reader.
     "review": frozenset({"model", "diagnostics", "load"}),
-    "check": frozenset({"model", "diagnostics", "review"}),
+    # The messages check compares a handbook's own catalog entries with the shipped ones.
+    # The starter-text check compares a handbook's texts with the starter's.
+    "check": frozenset({"model", "diagnostics", "review", "presentation", "starter"}),
     "validate": frozenset({"model", "diagnostics", "load", "check"}),
     "report": frozenset({"model", "diagnostics"}),
     "presentation": frozenset({"model"}),

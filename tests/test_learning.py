@@ -336,7 +336,7 @@ def test_mentor_link_shows_the_hire_and_the_right_dates(built: BuiltSite, contex
     link = assignment_link(mentor, "Li Lei", "2026-12-07")
     assert f"onboarding/{PATH}/" in link and "start=2026-12-07" in link
     hire = open_page(context, link)
-    expect(hire.locator(".path-plan-who")).to_have_text("Plan for Li Lei, starting 7 Dec 2026.")
+    expect(hire.locator(".path-plan-who")).to_have_text("Plan for Li Lei, starting Dec 7, 2026.")
     path = built.handbook.onboarding_paths
     days = {i.id: (i.day or m.day) for p in path if p.id == PATH for m in p.milestones for i in m.items}
     start = datetime.date(2026, 12, 7)
@@ -344,7 +344,9 @@ def test_mentor_link_shows_the_hire_and_the_right_dates(built: BuiltSite, contex
         *list(days.items())[:: max(1, len(days) // 6)],
         max(days.items(), key=lambda kv: kv[1]),
     ]:
-        expected = (start + datetime.timedelta(days=day - 1)).strftime("%-d %b %Y")
+        expected = (start + datetime.timedelta(days=day - 1)).strftime(
+            "%b %-d, %Y"
+        )  # the page language's medium date
         assert f"due {expected}" in due(hire, item), (item, day)
     assert "?" not in hire.url  # the link's query is not left in the address bar
 
@@ -382,7 +384,7 @@ def test_progress_link_round_trip(built: BuiltSite, browser: Browser, context: B
         viewer.locator(".path-import").click()
         viewer.wait_for_load_state("networkidle")
         expect(viewer.locator(".path-plan-who")).to_have_text(
-            'Plan for 张伟, "Zhang" <Wei>, starting 7 Dec 2026.'
+            'Plan for 张伟, "Zhang" <Wei>, starting Dec 7, 2026.'
         )
         expect(boxes.nth(2)).to_be_checked()
         expect(boxes.nth(2)).to_be_enabled()

@@ -594,3 +594,40 @@ def synthetic(root: Path, *, stages: int, scripts: int, questions: int) -> Handb
         for r in range(3)
     ]
     return hb
+
+
+# --- Chinese punctuation and readers' words on the Chinese pages ----------------------
+
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CHINESE_FAULTS = {
+    "', ' after Chinese (list with 、)": re.compile(f"[{_CJK}][)\\]]?\\)?, "),
+    "ASCII colon after Chinese": re.compile(f"[{_CJK}](?:\\*\\*)?: "),
+    "space after a full-width colon": re.compile(r"：(?:\*\*|</strong>)? "),
+    "ASCII bracket after Chinese": re.compile(f"[{_CJK}] \\("),
+}
+
+
+def test_chinese_pages_use_chinese_punctuation(default: tuple[Path, Handbook, GenerateReport]) -> None:
+    root, _, _ = default
+    faults = []
+    for page in sorted((root / ".handbook" / "docs" / "zh").rglob("*.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            faults += [
+                f"{page.name}:{number}: {what}: {line[:120]}"
+                for what, rule in _CHINESE_FAULTS.items()
+                if rule.search(line)
+            ]
+    assert faults == []
+
+
+def test_chinese_kpi_pages_name_inputs_never_their_variables(
+    default: tuple[Path, Handbook, GenerateReport],
+) -> None:
+    root, handbook, _ = default
+    for kpi in handbook.kpis:
+        page = out(root, "zh", f"kpis/{kpi.id}.md")
+        visible = re.sub(r"<[^>]*>", "", page)  # attributes hold the ids for the calculator
+        for item in kpi.inputs:
+            if "_" in item.id or item.id.isascii():
+                assert f"`{item.id}`" not in visible and f" {item.id} " not in visible, (kpi.id, item.id)
+            assert item.name.get("zh") in page

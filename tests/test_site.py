@@ -351,14 +351,14 @@ def test_kpi_calculator(built: BuiltSite, context: Recorder, lang: str) -> None:
     result = page.locator("form.kpi-calculator output")
     field["order_cost"].fill("100")
     field["sales_revenue"].fill("200")
-    expect(result).to_have_text("50")
+    expect(result).to_have_text("50%")  # percent, in the page's locale
     field["order_cost"].fill("")
     field["product_cost"].fill("60")
     field["sales_cost"].fill("25")
     field["service_cost"].fill("15")
-    expect(result).to_have_text("50")
+    expect(result).to_have_text("50%")  # percent, in the page's locale
     field["sales_revenue"].fill("")
-    expect(result).not_to_have_text("50")
+    expect(result).not_to_have_text("50%")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -374,7 +374,7 @@ def test_instant_navigation(built: BuiltSite, context: Recorder, lang: str) -> N
     assert page.evaluate("window.__marker") == 1, "the page was loaded in full: instant navigation is off"
     page.locator("form.kpi-calculator input[name=order_cost]").fill("100")
     page.locator("form.kpi-calculator input[name=sales_revenue]").fill("200")
-    expect(page.locator("form.kpi-calculator output")).to_have_text("50")
+    expect(page.locator("form.kpi-calculator output")).to_have_text("50%")
 
 
 # --- 5. the MkDocs build ---------------------------------------------------------------

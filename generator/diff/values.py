@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diff.changeset import FieldChange
-from generator.model.types import LANGUAGES
+from generator.model.types import LANGUAGE_RE
 
 SHORT = 100  # characters: longer values are reported as changed, without before and after
 
@@ -33,7 +33,11 @@ class Detail:
 
 def is_text(value: Any) -> bool:
     """A bilingual text as exported: a mapping of languages to strings."""
-    return isinstance(value, dict) and bool(value) and set(value) <= set(LANGUAGES)
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and LANGUAGE_RE.match(k) for k in value)
+    )
 
 
 def text_of(value: Any, lang: str) -> str:

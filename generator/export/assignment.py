@@ -16,6 +16,7 @@ import datetime
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from generator.diagnostics import suggest
@@ -23,33 +24,11 @@ from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import Schedule, WorkCalendar, date_of, path_calendar
-from generator.model.types import LANGUAGES, Text
+from generator.model.types import LANGUAGES, Text, canonical_language
 from generator.presentation.days import day_label
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import display_name, locate, site_folder, split_target
-
-# Words only the plan uses. A key defined in i18n/<lang>.yaml wins over these, so they
-# can move into those files without a code change.
-PLAN_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "assignment.title": "Onboarding plan",
-        "assignment.hire": "New hire",
-        "assignment.start": "Start date",
-        "assignment.due": "Due",
-        "assignment.done": "Done",
-        "assignment.task": "Task",
-        "assignment.link": "Link",
-    },
-    "zh": {
-        "assignment.title": "入职计划",
-        "assignment.hire": "新员工",
-        "assignment.start": "入职日期",
-        "assignment.due": "截止日期",
-        "assignment.done": "完成",
-        "assignment.task": "任务",
-        "assignment.link": "链接",
-    },
-}
+from generator.presentation.numbers import medium_date
 
 NAME_MAX = 200
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -101,10 +80,10 @@ class PlanMilestone:
     date: datetime.date
     items: tuple[PlanItem, ...]
 
-    @property
-    def when(self) -> str:
-        """Date and day, e.g. ``2026-12-11 · Day 5``; the day left out if it is the title."""
-        return str(self.date) if self.title == self.day_label else f"{self.date} · {self.day_label}"
+    def when(self, lang: str) -> str:
+        """Date and day, e.g. ``Dec 11, 2026 · Day 5``; the day left out if it is the title."""
+        date = medium_date(self.date, lang)
+        return date if self.title == self.day_label else f"{date} · {self.day_label}"
 
 
 @dataclass(frozen=True)
@@ -129,6 +108,10 @@ class Plan:
         for milestone in self.milestones:
             for item in milestone.items:
                 yield milestone, item
+
+    def date(self, day: datetime.date) -> str:
+        """``day`` as the plan's language writes a date: ``Dec 1, 2026`` / ``2026年12月1日``."""
+        return medium_date(day, self.lang)
 
     def word(self, key: str) -> str:
         return self.words[key]
@@ -210,9 +193,9 @@ def due_date(start: datetime.date, day: int, calendar: WorkCalendar | None = Non
         raise PlanError(f"day {day} counted from {start} is past the end of the calendar") from None
 
 
-def plan_words(lang: str) -> Labels:
-    """The UI labels of ``lang`` with the plan's own words."""
-    return {**PLAN_WORDS[lang], **labels_for(lang)}
+def plan_words(lang: str, root: Path | None = None) -> Labels:
+    """The words of ``lang`` (with the handbook's own entries when ``root`` is given)."""
+    return labels_for(lang, root)
 
 
 def build_plan(
@@ -228,12 +211,17 @@ def build_plan(
     info = handbook.info
     languages = list(info.languages) if info else list(LANGUAGES)
     default = info.default_language if info else languages[0]
-    lang = lang or default
-    if lang not in languages or lang not in PLAN_WORDS:
+    lang = canonical_language(lang) if lang else default
+    if lang not in languages:
         raise PlanError(f"the handbook is not written in '{lang}': use one of {', '.join(languages)}")
     path = find_path(handbook, path_id)
     layout = _Layout(
-        index, lang, plan_words(lang), site_folder(lang, default), request, path_calendar(path, info)
+        index,
+        lang,
+        plan_words(lang, handbook.root),
+        site_folder(lang, default),
+        request,
+        path_calendar(path, info),
     )
     return Plan(
         path_id=path.id,

@@ -18,7 +18,7 @@ FORMAT_VERSION = 2
 def to_data(value: Any) -> Any:
     """Plain JSON data for an entity, a text, a list or a scalar; positions left out."""
     if isinstance(value, Text):
-        return {lang: value.get(lang) for lang in LANGUAGES}
+        return {lang: value.get(lang) for lang in dict.fromkeys([*LANGUAGES, *value.languages])}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: to_data(getattr(value, f.name))

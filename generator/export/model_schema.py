@@ -21,15 +21,19 @@ from generator.model.fields import entity_fields, has_default
 from generator.model.handbook import COLLECTIONS
 from generator.model.types import (
     INTERVAL_RE,
+    LANGUAGE_RE,
     LANGUAGES,
     NAME_RE,
     SLUG_RE,
     TARGET_RE,
+    UNIT_RE,
     Interval,
+    Language,
     Name,
     Slug,
     Target,
     Text,
+    Unit,
 )
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -93,7 +97,14 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[tp.__name__] = {}  # placeholder: entities may refer to themselves
             defs[tp.__name__] = _entity(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    patterns = {Slug: SLUG_RE, Name: NAME_RE, Target: TARGET_RE, Interval: INTERVAL_RE}
+    patterns = {
+        Slug: SLUG_RE,
+        Name: NAME_RE,
+        Target: TARGET_RE,
+        Interval: INTERVAL_RE,
+        Language: LANGUAGE_RE,
+        Unit: UNIT_RE,
+    }
     if tp in patterns:
         return {"type": "string", "pattern": patterns[tp].pattern}
     if tp is datetime.date:
@@ -107,7 +118,7 @@ def _text() -> dict[str, Any]:
         "description": "A text in every handbook language; an untranslated language is an empty string.",
         "properties": {lang: {"type": "string"} for lang in LANGUAGES},
         "required": list(LANGUAGES),
-        "additionalProperties": False,
+        "additionalProperties": {"type": "string"},
     }
 
 

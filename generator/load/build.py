@@ -25,17 +25,22 @@ from generator.model.fields import entity_fields, has_default
 from generator.model.location import Location
 from generator.model.types import (
     INTERVAL_RE,
+    LANGUAGE_RE,
     LANGUAGES,
     NAME_RE,
     SLUG_MAX,
     SLUG_RE,
     TARGET_RE,
+    UNIT_RE,
     Interval,
+    Language,
     Name,
     Slug,
     Target,
     Text,
+    Unit,
     amount,
+    canonical_language,
 )
 
 _ID_RULES = {
@@ -43,6 +48,16 @@ _ID_RULES = {
     Name: (NAME_RE, "a name", "use lower-case letters, digits and underscores, e.g. 'actual_revenue'"),
     Target: (TARGET_RE, "a reference", "write kind:id, e.g. 'stage:market-analysis'"),
     Interval: (INTERVAL_RE, "an interval", "write a number and d, w, m or y, e.g. '90d', '6m' or '1y'"),
+    Unit: (
+        UNIT_RE,
+        "a unit",
+        "write percent, ratio, count, days, hours or a currency code such as USD, EUR or CNY",
+    ),
+    Language: (
+        LANGUAGE_RE,
+        "a BCP 47 language tag",
+        "write e.g. 'en', 'zh', 'zh-Hant', 'ja', 'de', 'fr' or 'es'",
+    ),
 }
 
 
@@ -221,7 +236,7 @@ class Builder:
             and all(isinstance(value, str) or value is None for value in raw.values())
         ):
             return Text(**raw, loc=raw.loc)  # the common case: nothing to report
-        example = "write it as 'en: …' and 'zh: …' on two indented lines"
+        example = "write it as 'en: …' and 'zh: …' (one line per language of the handbook)"
         if not isinstance(raw, YMap):
             self.problem(
                 loc,
@@ -232,12 +247,13 @@ class Builder:
             return Text()
         texts: dict[str, str] = {}
         for lang, value in raw.items():
-            if lang not in LANGUAGES:
+            if not isinstance(lang, str) or not LANGUAGE_RE.match(canonical_language(lang)):
                 self.problem(
                     raw.key_at[lang],
                     "unknown-key",
-                    f"unknown language '{lang}' in {what}",
-                    suggest(str(lang), LANGUAGES) or f"languages: {', '.join(LANGUAGES)}",
+                    f"'{lang}' in {what} is not a language tag",
+                    suggest(str(lang), LANGUAGES)
+                    or "use a BCP 47 language tag such as en, zh, zh-Hant or de",
                 )
             elif isinstance(value, str):
                 texts[lang] = value
@@ -358,6 +374,8 @@ def _id_converter(tp: Any) -> Convert:
     pattern = _ID_RULES[tp][0]
 
     def convert(b: Builder, raw: Any, loc: Location, what: str, at: Any, name: str) -> Any:
+        if tp is Language and isinstance(raw, str):
+            raw = canonical_language(raw)  # zh-Hans and zh name one language, one catalog
         if isinstance(raw, str) and len(raw) <= SLUG_MAX and pattern.match(raw):
             return raw
         return b._id(tp, raw, loc, what)  # reports why
@@ -393,7 +411,7 @@ def _expected(tp: Any) -> str:
         float: "a number",
         bool: "true or false",
         datetime.date: "a date (YYYY-MM-DD)",
-        Text: "text in each language (en, zh)",
+        Text: "text in each language (en: …, zh: …)",
     }
     if tp in _ID_RULES:
         return _ID_RULES[tp][1]

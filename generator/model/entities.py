@@ -14,15 +14,18 @@ from typing import Literal
 from generator.model.location import Location
 from generator.model.types import (
     Interval,
+    Language,
     Name,
     Positions,
     Slug,
     Target,
     Text,
+    Unit,
     doc,
     located,
     positions,
     ref,
+    title_slug,
 )
 
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "per-event", "regularly"]
@@ -45,8 +48,7 @@ ScriptPurpose = Literal[
     "support",
 ]
 Direction = Literal["higher-is-better", "lower-is-better"]
-# USD: a handbook selling in US dollars (examples/saas); any ISO 4217 code comes with Babel.
-KpiUnit = Literal["percent", "ratio", "yuan", "USD", "count", "days"]
+KpiUnit = Unit
 TrainingLevel = Literal["basic", "advanced"]
 ItemKind = Literal["read", "checklist", "quiz", "meeting", "check-in", "training", "task"]
 QuestionType = Literal["single", "multiple", "true-false", "numeric"]
@@ -126,8 +128,18 @@ class HandbookInfo:
     title: Text = doc("The handbook's title, shown in the header of every page.")
     version: str = doc("The process version, a semantic version such as 1.2.0.")
     effective_date: datetime.date = doc("The date this process version takes effect.")
-    languages: list[Literal["en", "zh"]] = doc("The languages the handbook is written in.")
-    default_language: Literal["en", "zh"] = doc("The language readers land on first.")
+    id: Slug | None = doc(
+        "The handbook's stable id: readers' progress and progress links are kept under it,"
+        " so the title can change freely. Set it once and never change it.",
+        default=None,
+    )
+    languages: list[Language] = doc(
+        "The languages the handbook is written in, as BCP 47 tags (en, zh, zh-Hant, ja, de, fr, es …);"
+        " the first is the one readers land on unless default_language says otherwise."
+    )
+    default_language: Language = doc(
+        "The language readers land on first (the first of 'languages' when left out).", default=Language("")
+    )
     purpose: Text = doc("Why the process exists: the overview on the home page.")
     benefits: list[Text] = doc("What following the process brings the company.")
     commitment: Text | None = doc("What it takes from management and staff.", default=None)
@@ -144,6 +156,15 @@ class HandbookInfo:
     )
     loc: Location = located()
     at: Positions = positions()
+
+    def __post_init__(self) -> None:
+        if not self.default_language and self.languages:
+            object.__setattr__(self, "default_language", self.languages[0])
+
+    @property
+    def key(self) -> str:
+        """What readers' progress is kept under: the ``id``, else the title's slug (as before ids)."""
+        return self.id or title_slug(self.title)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -20,9 +20,15 @@ from generator.model.types import LANGUAGES, Text
 LENGTH = 10
 
 
+def _languages(text: Text) -> list[Any]:
+    """English and Chinese first, as fingerprints always had them; other languages after."""
+    others = [[lang, text.get(lang)] for lang in sorted(text.languages) if lang not in LANGUAGES]
+    return [text.get(lang) for lang in LANGUAGES] + others
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Text):
-        return [value.get(lang) for lang in LANGUAGES]
+        return _languages(value)
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
@@ -55,7 +61,7 @@ _NOT_CONTENT = frozenset({"review", "acknowledge", "loc", "at"})
 
 def _content(value: Any) -> Any:
     if isinstance(value, Text):
-        return [value.get(lang) for lang in LANGUAGES]
+        return _languages(value)
     if isinstance(value, list):
         return [_content(v) for v in value]
     if isinstance(value, dict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 import types
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -23,12 +24,18 @@ from generator.model.types import (
     SLUG_MAX,
     SLUG_RE,
     TARGET_RE,
+    UNIT_RE,
     Interval,
+    Language,
     Name,
     Slug,
     Target,
     Text,
+    Unit,
 )
+
+# Tags as written, in any case (the loader fixes ``zh-hant`` to ``zh-Hant``).
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?$"
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -54,9 +61,10 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             "Text",
             {
                 "type": "object",
-                "description": "Text in every handbook language.",
+                "description": "Text in every handbook language, keyed by language tag (en, zh, zh-Hant …).",
                 "properties": {lang: {"type": "string"} for lang in LANGUAGES},
-                "additionalProperties": False,
+                "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                "additionalProperties": {"type": "string"},
             },
         )
         return {"$ref": "#/$defs/Text"}
@@ -66,7 +74,14 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[name] = {}
             defs[name] = _entity_schema(tp, defs)
         return {"$ref": f"#/$defs/{name}"}
-    patterns = {Slug: SLUG_RE, Name: NAME_RE, Target: TARGET_RE, Interval: INTERVAL_RE}
+    patterns = {
+        Slug: SLUG_RE,
+        Name: NAME_RE,
+        Target: TARGET_RE,
+        Interval: INTERVAL_RE,
+        Unit: UNIT_RE,
+        Language: re.compile(LANGUAGE_PATTERN),
+    }
     if tp in patterns:
         schema: dict[str, Any] = {"type": "string", "pattern": patterns[tp].pattern}
         if tp is not Target:

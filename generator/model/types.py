@@ -1,4 +1,4 @@
-"""Value types shared by every entity: bilingual text, slugs, references.
+"""Value types shared by every entity: text in the handbook's languages, slugs, references.
 
 The entity dataclasses in :mod:`generator.model.entities` are built from these; the
 loader (:mod:`generator.load.build`) and the JSON Schema writer
@@ -9,12 +9,37 @@ declared once and the parser, the checks and the editor schema agree on it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import field
 from typing import Any, NewType
 
 from generator.model.location import NOWHERE, Location
 
 LANGUAGES = ("en", "zh")
+"""The languages of a handbook that does not say (and the order older fingerprints used)."""
+
+PAGE_LANGUAGES = ("en", "zh", "zh-Hant", "ja", "de", "fr", "es")
+"""The languages a hand-written page's name may end with (``new-hires.de.md``): those the
+generator ships words for."""
+
+Language = NewType("Language", str)
+"""A BCP 47 language tag as the handbook writes it: ``en``, ``zh``, ``zh-Hant``, ``pt-BR``."""
+
+# language[-Script][-REGION]: the part of BCP 47 a handbook needs to name its readers.
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
+# Tags that name the same written language as a shorter one: one catalog, one site folder.
+_SAME_AS = {"zh-Hans": "zh", "zh-CN": "zh", "zh-SG": "zh", "zh-TW": "zh-Hant", "zh-Hant-TW": "zh-Hant"}
+
+
+def canonical_language(tag: str) -> str:
+    """``tag`` with its case fixed (``ZH-hant`` → ``zh-Hant``) and synonyms merged (``zh-Hans`` → ``zh``)."""
+    parts = tag.replace("_", "-").split("-")
+    fixed = [parts[0].lower()]
+    for part in parts[1:]:
+        fixed.append(part.title() if len(part) == 4 else part.upper())
+    joined = "-".join(fixed)
+    return _SAME_AS.get(joined, joined)
+
 
 Slug = NewType("Slug", str)
 """A stable, human-readable id: lower-case letters, digits and single hyphens."""
@@ -27,6 +52,21 @@ Target = NewType("Target", str)
 
 Interval = NewType("Interval", str)
 """How often something recurs: a number and a unit, ``90d``, ``6w``, ``6m`` or ``1y``."""
+
+Unit = NewType("Unit", str)
+"""What a KPI's value counts: ``percent``, ``ratio``, ``count``, ``days``, ``hours``, or money
+as an ISO 4217 currency code (``USD``, ``EUR``, ``CNY`` …); ``yuan`` is kept as ``CNY``."""
+
+UNIT_RE = re.compile(r"^(?:percent|ratio|count|days|hours|yuan|[A-Z]{3})$")
+PLAIN_UNITS = ("percent", "ratio", "count", "days", "hours")
+
+
+def currency_of(unit: str) -> str | None:
+    """The ISO 4217 code of a money unit (``yuan`` → ``CNY``), ``None`` for other units."""
+    if unit == "yuan":
+        return "CNY"
+    return unit if unit not in PLAIN_UNITS and len(unit) == 3 and unit.isupper() else None
+
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -84,21 +124,58 @@ def doc(text: str, **kw: Any) -> Any:
     return field(metadata={"doc": text}, **kw)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Text:
-    """Human-readable text in every handbook language.
+def title_slug(title: Text) -> str:
+    """A title (English first) as the slug browser progress was keyed by before handbooks had an id."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.first().lower()).strip("-") or "handbook"
+    return slug[:60]
 
-    A language left out is kept as ``None`` and reported by the translation check,
-    never filled in from another language.
+
+class Text:
+    """Human-readable text in each of the handbook's languages, keyed by language tag.
+
+    A language left out is simply absent and reported by the translation check, never
+    filled in from another language. ``Text(en="…", zh="…")`` or ``Text(**{"zh-Hant": "…"})``.
     """
 
-    en: str | None = None
-    zh: str | None = None
-    loc: Location = located()
+    __slots__ = ("_values", "loc")
+    _values: dict[str, str]
+    loc: Location
+
+    def __init__(self, *, loc: Location = NOWHERE, **values: str | None) -> None:
+        kept = {canonical_language(lang): v for lang, v in values.items() if isinstance(v, str)}
+        object.__setattr__(self, "_values", kept)
+        object.__setattr__(self, "loc", loc)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Text is immutable")
 
     def get(self, lang: str) -> str:
-        value = getattr(self, lang, None)
-        return value if isinstance(value, str) else ""
+        return self._values.get(lang, "")
 
-    def values(self) -> list[tuple[str, str | None]]:
-        return [(lang, getattr(self, lang)) for lang in LANGUAGES]
+    def first(self, languages: Iterable[str] = LANGUAGES) -> str:
+        """The text in the first of ``languages`` that has one, else any; "" when empty."""
+        for lang in languages:
+            if self._values.get(lang):
+                return self._values[lang]
+        return next((v for v in self._values.values() if v), "")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is written in."""
+        return tuple(self._values)
+
+    def values(self) -> list[tuple[str, str]]:
+        """``(language, text)`` for each language the text is written in."""
+        return list(self._values.items())
+
+    def as_dict(self) -> Mapping[str, str]:
+        return dict(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._values.items())))
+
+    def __repr__(self) -> str:
+        return f"Text({self._values!r})"

@@ -59,9 +59,10 @@ def _url(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
-def links(values: Iterable[Link], empty: str = "") -> Markup:
-    """Links separated by commas; ``empty`` (a label) when there are none."""
-    joined = ", ".join(link(value) for value in values)
+def links(values: Iterable[Link], separator: str, empty: str = "") -> Markup:
+    """Links separated as the page's language lists things (``L.list_sep``: ``, `` or ``、``);
+    ``empty`` (a label) when there are none."""
+    joined = escape(separator).join(link(value) for value in values)
     return Markup(joined) if joined else escape(empty)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,8 +17,9 @@ from generator.load.collector import collector_paused
 from generator.load.mkdocs_yml import site_url
 from generator.model.handbook import Handbook
 from generator.model.index import Index
-from generator.model.types import LANGUAGES
+from generator.model.types import LANGUAGES, title_slug
 from generator.presentation.environment import label_tree, render
+from generator.presentation.labels import labels_for
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
 from generator.render.minify import minified
@@ -70,7 +70,7 @@ def generate(
     info = handbook.info
     languages = list(dict.fromkeys(info.languages if info and info.languages else LANGUAGES))
     default = info.default_language if info and info.default_language in languages else languages[0]
-    hand = read_handwritten(root / "docs", languages)
+    hand = read_handwritten(root / "docs", languages, default)
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
@@ -143,6 +143,8 @@ def _write_language(
         guides=guides,
         identity=identity(site.handbook),
         site_url=site_url(root),
+        labels=site.labels,
+        names={other: labels_for(other, root)["language.name"] for other in languages},
     )
     if write_config(root, lang, config):
         counts.written += 1
@@ -181,11 +183,11 @@ class PageReviews:
 def identity(handbook: Handbook) -> dict[str, str]:
     """What the browser keys saved progress by: the handbook (same in every language)."""
     info = handbook.info
-    title = (info.title.en or info.title.zh or "") if info else ""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "handbook"
     lrs = info.lrs if info else None
     return {
-        "id": slug[:60],
+        "id": handbook_id(handbook),
+        # The key progress was kept under before handbooks had an id: the browser moves it once.
+        "former": title_slug(handbook.info.title) if handbook.info else "",
         "version": info.version if info else "",
         "effective": info.effective_date.isoformat() if info else "",
         # Read by assets/lrs.js; the credential is public in a static site (see the mentors' guide).
@@ -196,6 +198,11 @@ def identity(handbook: Handbook) -> dict[str, str]:
 
 def _basic(key: str, secret: str) -> str:
     return "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode("ascii")
+
+
+def handbook_id(handbook: Handbook) -> str:
+    """The key readers' progress is kept under: the handbook's ``id``, else its title's slug."""
+    return handbook.info.key if handbook.info else "handbook"
 
 
 def _assets() -> dict[str, bytes]:

@@ -8,8 +8,10 @@ and the language switcher (``extra.alternate``) links the two sites. The default
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +50,18 @@ def build_config(
     guides: Sequence[str],
     identity: dict[str, str] | None = None,
     site_url: str = "",
+    labels: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The configuration of ``lang``'s build, as a plain mapping.
 
     ``site_url`` (from ``mkdocs.yml``) gets the language's folder: Material's instant
     navigation only follows links listed in each build's sitemap. The handbook's title is
     the site's description: the meta description of a page whose front matter has none.
+    ``labels``: the words of ``lang`` (the handbook's catalog); ``names``: each language's
+    own name, for the language switcher.
     """
+    labels = labels if labels is not None else labels_for(lang)
     folder = site_folder(lang, default)
     config: dict[str, Any] = {
         "INHERIT": "../mkdocs.yml",
@@ -63,32 +70,57 @@ def build_config(
         "site_description": str(page_title(title)),
         "docs_dir": f"docs/{lang}",
         "site_dir": posixpath.join("../site", folder) if folder else "../site",
-        "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
+        "theme": {"language": material_language(lang), "custom_dir": str(OVERRIDES)},
         "extra": {
-            "alternate": _alternate(lang, languages, default),
             # Read by assets/handbook.js: whose progress it keeps, and the words it shows.
             "handbook": {
                 **(identity or {}),
                 "lang": lang,
-                "ui": _subtree(labels_for(lang), "ui."),
-                "practice": _subtree(labels_for(lang), "practice.ui."),
+                "ui": _subtree(labels, "ui."),
+                "practice": _subtree(labels, "practice.ui."),
             },
         },
-        "nav": _nav(lang, pages, guides),
+        "nav": _nav(labels, pages, guides),
     }
+    if len(languages) > 1:  # one language: no switcher at all
+        config["extra"]["alternate"] = _alternate(lang, languages, default, names=names)
     if site_url:
         config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
     return config
 
 
-def _alternate(lang: str, languages: Sequence[str], default: str, version: str = "") -> list[dict[str, str]]:
+def _alternate(
+    lang: str,
+    languages: Sequence[str],
+    default: str,
+    version: str = "",
+    names: Mapping[str, str] | None = None,
+) -> list[dict[str, str]]:
     here = posixpath.join("site", site_folder(lang, default), version)
     links = []
     for other in languages:
         there = posixpath.join("site", site_folder(other, default), version)
         link = posixpath.relpath(there, here)
-        links.append({"name": labels_for(other)["language.name"], "link": f"{link}/", "lang": other})
+        name = (names or {}).get(other) or labels_for(other)["language.name"]
+        links.append({"name": name, "link": f"{link}/", "lang": other})
     return links
+
+
+def material_language(lang: str) -> str:
+    """Material's ``theme.language`` for ``lang``: its translation of the tag (``zh-Hant``,
+    ``pt-BR``), else of the language (``de`` for ``de-AT``), else English."""
+    known = _material_languages()
+    return next((tag for tag in (lang, lang.split("-")[0]) if tag in known), "en")
+
+
+@cache
+def _material_languages() -> frozenset[str]:
+    # The theme's translations are one template each; a theme without them gets English.
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return frozenset({"en"})
+    folder = Path(spec.origin).parent / "templates" / "partials" / "languages"
+    return frozenset(path.stem for path in folder.glob("*.html"))
 
 
 def published_config_path(root: Path, lang: str) -> Path:
@@ -116,9 +148,10 @@ def published_config(
         "hooks": [str(SEARCH_HOOK)],
         "extra": {
             "version": {"provider": "mike", "default": "latest"},
-            "alternate": _alternate(lang, languages, default, version),
         },
     }
+    if len(languages) > 1:
+        config["extra"]["alternate"] = _alternate(lang, languages, default, version)
     if site_url:
         config["site_url"] = posixpath.join(site_url.rstrip("/"), folder, "") if folder else site_url
     return config
@@ -135,8 +168,7 @@ def _subtree(labels: Mapping[str, str], prefix: str) -> dict[str, str]:
     return {key[len(prefix) :]: value for key, value in labels.items() if key.startswith(prefix)}
 
 
-def _nav(lang: str, pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
-    labels = labels_for(lang)
+def _nav(labels: Mapping[str, str], pages: Sequence[Page], guides: Sequence[str]) -> list[Any]:
     by_section: dict[str, list[Any]] = {section: [] for section in SECTIONS}
     by_section["guides"] += sorted(
         guides, key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else 99, p)

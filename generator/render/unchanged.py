@@ -30,6 +30,7 @@ from typing import Any
 from generator.load.cache import cache_folder
 from generator.load.project import loaded_digest
 from generator.model.handbook import Handbook
+from generator.presentation.labels import OVERRIDES
 
 _GENERATOR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +48,9 @@ def render_key(handbook: Handbook, docs: dict[str, dict[str, bytes]], today: dat
             digest.update(content)
     for path in sorted(_all_files(handbook.root / "docs")):  # hidden pages too: links may name them
         digest.update(path.encode("utf-8") + b"\0")
+    catalogs = handbook.root / OVERRIDES  # the handbook's own words are on every page
+    for catalog in sorted(catalogs.glob("*.yaml")) if catalogs.is_dir() else []:
+        digest.update(catalog.name.encode("utf-8") + b"\0" + catalog.read_bytes())
     base = handbook.root / "mkdocs.yml"  # the configurations repeat some of its settings
     digest.update(base.read_bytes() if base.is_file() else b"-")
     return digest.hexdigest()

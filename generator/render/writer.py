@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.types import LANGUAGES
+from generator.model.types import PAGE_LANGUAGES
 
 # Hand-written pages: ``docs/<path>.md`` is English, ``docs/<path>.<lang>.md`` another language.
 BASE_LANGUAGE = "en"
@@ -69,13 +69,17 @@ class HandWritten:
         return sorted(rel for rel in self.files.get(lang, {}) if rel.endswith(".md"))
 
 
-def read_handwritten(docs: Path, languages: Iterable[str]) -> HandWritten:
+def read_handwritten(docs: Path, languages: Iterable[str], base: str = BASE_LANGUAGE) -> HandWritten:
     """Every file below ``docs`` sorted into the languages it serves.
 
-    A page must exist in every language; a missing translation is reported, never
-    replaced by another language's page. Other files (images, CSS) serve all languages.
+    ``page.md`` is in ``base`` (the handbook's default language), ``page.<lang>.md`` in
+    each other language. A page must exist in every language; a missing translation is
+    reported, never replaced by another language's page. Other files (images, CSS)
+    serve all languages.
     """
     langs = list(languages)
+    # Pages in a language the handbook is not written in are left out, not served.
+    others = tuple(lang for lang in dict.fromkeys([*langs, *PAGE_LANGUAGES]) if lang != base)
     files: dict[str, dict[str, bytes]] = {lang: {} for lang in langs}
     problems: list[str] = []
     if not docs.is_dir():
@@ -89,27 +93,29 @@ def read_handwritten(docs: Path, languages: Iterable[str]) -> HandWritten:
             for lang in langs:
                 files[lang][rel] = path.read_bytes()
             continue
-        page, lang = _page_language(rel)
+        page, lang = _page_language(rel, others, base)
+        if lang not in files:
+            continue  # a page in a language the handbook does not have
         pages.setdefault(page, {})[lang] = path
     for page, sources in pages.items():
         for lang in langs:
             source = sources.get(lang)
             if source is None:
                 problems.append(
-                    f"docs/{_source_name(page, lang)}: missing; the {lang} site has no page {page}"
+                    f"docs/{_source_name(page, lang, base)}: missing; the {lang} site has no page {page}"
                 )
             else:
                 files[lang][page] = source.read_bytes()
     return HandWritten(files, problems)
 
 
-def _page_language(rel: str) -> tuple[str, str]:
+def _page_language(rel: str, others: tuple[str, ...], base: str) -> tuple[str, str]:
     stem = rel[: -len(".md")]
-    for lang in LANGUAGES:
-        if lang != BASE_LANGUAGE and stem.endswith(f".{lang}"):
+    for lang in others:
+        if stem.endswith(f".{lang}"):
             return stem[: -len(lang) - 1] + ".md", lang
-    return rel, BASE_LANGUAGE
+    return rel, base
 
 
-def _source_name(page: str, lang: str) -> str:
-    return page if lang == BASE_LANGUAGE else f"{page[: -len('.md')]}.{lang}.md"
+def _source_name(page: str, lang: str, base: str) -> str:
+    return page if lang == base else f"{page[: -len('.md')]}.{lang}.md"

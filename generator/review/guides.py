@@ -26,7 +26,7 @@ from generator.load.yaml_tree import YMap, load_file
 from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.location import Location
-from generator.model.types import LANGUAGES, Text
+from generator.model.types import PAGE_LANGUAGES, Text
 from generator.review.items import Reviewed, merged
 
 DOCS = "docs"
@@ -77,7 +77,7 @@ def base_pages(root: Path) -> list[str]:
         stem = rel[: -len(".md")]
         if any(part.startswith(".") for part in rel.split("/")):
             continue
-        if not any(stem.endswith(f".{lang}") for lang in LANGUAGES):
+        if not any(stem.endswith(f".{lang}") for lang in PAGE_LANGUAGES):
             found.append(rel)
     return found
 
@@ -115,7 +115,7 @@ def page_items(handbook: Handbook) -> Iterator[Reviewed]:
 def page_sources(root: Path, page: str) -> list[bytes]:
     """A page's file in every language that has one (base language first): what it says."""
     stem = page[: -len(".md")]
-    names = [page] + [f"{stem}.{lang}.md" for lang in LANGUAGES if lang != "en"]
+    names = [page] + [f"{stem}.{lang}.md" for lang in PAGE_LANGUAGES if lang != "en"]
     found = []
     for name in names:
         try:

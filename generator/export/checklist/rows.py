@@ -70,7 +70,7 @@ def checklist_book(handbook: Handbook, index: Index, lang: str | None = None) ->
     lang = export_language(handbook, lang)
     return ChecklistBook(
         lang=lang,
-        words=labels_for(lang),
+        words=labels_for(lang, handbook.root),
         checklists=tuple(checklist_sheet(index, checklist, lang) for checklist in handbook.checklists),
     )
 

@@ -64,7 +64,7 @@ def description(plan: Plan, milestone: PlanMilestone, item: PlanItem) -> str:
     colon = plan.word("colon")
     lines = [
         f"{plan.word('assignment.hire')}{colon} {plan.hire}",
-        f"{plan.word('field.milestone')}{colon} {milestone.title} ({milestone.when})",
+        f"{plan.word('field.milestone')}{colon} {milestone.title} ({milestone.when(plan.lang)})",
         f"{plan.word('field.type')}{colon} {item.kind_label}",
         f"{plan.word('field.owner')}{colon} {item.owner}",
     ]

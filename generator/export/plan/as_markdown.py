@@ -25,20 +25,20 @@ def md(value: str) -> Markup:
 
 def to_markdown(plan: Plan) -> str:
     """The whole plan as one Markdown document."""
-    colon = plan.word("colon")
+    colon, space = plan.word("colon"), plan.word("after_colon")
 
     def field(key: str, value: str) -> str:
-        return f"**{md(plan.word(key))}{colon}** {md(value)}"
+        return f"**{md(plan.word(key))}{colon}**{space}{md(value)}"
 
     lines = [
-        f"# {md(plan.word('assignment.title'))}{colon} {md(plan.hire)}",
+        f"# {md(plan.word('assignment.title'))}{colon}{space}{md(plan.hire)}",
         "",
         " · ".join(
             (
                 field("field.path", plan.title),
                 field("field.role", plan.role),
                 *([field("field.mentor", plan.mentor)] if plan.mentor else []),
-                field("assignment.start", plan.start.isoformat()),
+                field("assignment.start", plan.date(plan.start)),
             )
         ),
         "",
@@ -50,23 +50,26 @@ def to_markdown(plan: Plan) -> str:
 
 
 def _milestone(plan: Plan, milestone: PlanMilestone) -> list[str]:
-    heading = f"## {md(milestone.title)} — {md(milestone.when)}"
+    heading = f"## {md(milestone.title)} — {md(milestone.when(plan.lang))}"
     return [heading, "", md(milestone.goal), "", *(_task(plan, item) for item in milestone.items)]
 
 
 def _task(plan: Plan, item: PlanItem) -> str:
     """One unticked task: title, due date and day, kind, owner, link, prerequisites."""
-    colon = plan.word("colon")
+    colon = plan.word("colon") + plan.word("after_colon")
+    opening, closing = plan.word("paren_open"), plan.word("paren_close")
     parts = [
         f"**{md(item.title)}**",
-        f"{md(plan.word('assignment.due'))}{colon} {item.due} ({md(item.day_label)})",
+        f"{md(plan.word('assignment.due'))}{colon}{plan.date(item.due)}{opening}{md(item.day_label)}{closing}",
         md(item.kind_label),
-        f"{md(plan.word('field.owner'))}{colon} {md(item.owner)}",
+        f"{md(plan.word('field.owner'))}{colon}{md(item.owner)}",
     ]
     if item.url:
         # The URL is percent-encoded already (see assignment.page_url): it cannot end the link.
         parts.append(f"[{md(item.target_title or item.url)}]({item.url})")
     if item.prerequisites:
-        after = ", ".join(f"{md(p.title)} ({p.due})" for p in item.prerequisites)
-        parts.append(f"{md(plan.word('field.prerequisites'))}{colon} {after}")
+        after = plan.word("list_sep").join(
+            f"{md(p.title)}{opening}{plan.date(p.due)}{closing}" for p in item.prerequisites
+        )
+        parts.append(f"{md(plan.word('field.prerequisites'))}{colon}{after}")
     return "- [ ] " + " · ".join(parts)

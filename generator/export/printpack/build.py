@@ -9,14 +9,16 @@ answers; the answer key comes last).
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from generator.diagnostics import suggest
 from generator.export.checklist.rows import checklist_sheet, name_of
 from generator.export.printpack import views as v
 from generator.export.printpack.acknowledgements import acknowledgement_lines
-from generator.export.quiz.bank import BankQuestion, BankQuiz, ExportError, export_language, number, one_line
+from generator.export.quiz.bank import BankQuestion, BankQuiz, ExportError, export_language, one_line
 from generator.export.quiz.bank import question_bank as _question_bank
 from generator.model import entities as e
+from generator.model.formula import FormulaError, parse_formula, render_formula
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import Schedule
@@ -24,43 +26,13 @@ from generator.model.types import Text
 from generator.presentation.days import day_label
 from generator.presentation.labels import Labels, labels_for
 from generator.presentation.links import split_target
-from generator.presentation.numbers import number as readable
+from generator.presentation.numbers import decimal, long_date, quantity, unit_name
+
 
 # Words only the print packs use. A key defined in i18n/<lang>.yaml wins over these.
-PRINT_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "print.whole": "The whole handbook",
-        "print.role_pack": "Pack for the {role}",
-        "print.contents": "Contents",
-        "print.answer_key": "Answer key",
-        "print.answer_line": "Your answer",
-        "print.role": "The role",
-        "print.acknowledge": "Read and understood",
-        "print.acknowledge_intro": "I have read and understood each of the following in process version {version}.",
-        "print.acknowledge_version": "Version signed",
-        "print.signature": "Signature",
-        "print.date": "Date",
-        "print.name": "Name",
-    },
-    "zh": {
-        "print.whole": "完整手册",
-        "print.role_pack": "{role}资料包",
-        "print.contents": "目录",
-        "print.answer_key": "答案",
-        "print.answer_line": "你的答案",
-        "print.role": "岗位",
-        "print.acknowledge": "阅读确认",
-        "print.acknowledge_intro": "本人已阅读并理解流程版本 {version} 中的以下各项内容。",
-        "print.acknowledge_version": "签署版本",
-        "print.signature": "签名",
-        "print.date": "日期",
-        "print.name": "姓名",
-    },
-}
-
-
-def print_words(lang: str) -> Labels:
-    return {**PRINT_WORDS[lang], **labels_for(lang)}
+def print_words(lang: str, root: Path | None = None) -> Labels:
+    """The words of ``lang`` (with the handbook's own entries when ``root`` is given)."""
+    return labels_for(lang, root)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,9 +64,7 @@ def print_pack(
 ) -> v.PrintPack:
     """The whole handbook in ``lang``, or the pack of ``role`` when it is given."""
     lang = export_language(handbook, lang)
-    if lang not in PRINT_WORDS:
-        raise ExportError(f"print packs are not written in '{lang}' yet: use one of {', '.join(PRINT_WORDS)}")
-    x = _Lang(index, lang, print_words(lang))
+    x = _Lang(index, lang, print_words(lang, handbook.root))
     scripts = _ordered_scripts(handbook)
     if role is None:
         return dataclasses.replace(
@@ -137,7 +107,7 @@ def _frame(handbook: Handbook, x: _Lang, heading: str) -> v.PrintPack:
         title=x.t(info.title) if info else "",
         heading=heading,
         version=info.version if info else "",
-        effective=info.effective_date.isoformat() if info else "",
+        effective=long_date(info.effective_date, x.lang) if info else "",
         purpose="",
         role="",
         stages=(),
@@ -204,21 +174,30 @@ def role_view(x: _Lang, role: e.Role) -> v.RoleView:
 
 
 def kpi_view(x: _Lang, kpi: e.Kpi) -> v.KpiView:
-    unit = x.label("unit", kpi.unit)
+    unit = unit_name(kpi.unit, x.lang, x.words)
+    names: dict[str, str] = {i.id: x.t(i.name) or i.id for i in kpi.inputs}
+    units: dict[str, str] = {i.id: i.unit for i in kpi.inputs}
+    try:  # readers see each input by its name, never by its variable
+        formula = render_formula(parse_formula(kpi.formula), lambda ident: names.get(ident, ident))
+    except FormulaError:
+        formula = kpi.formula
     return v.KpiView(
         id=kpi.id,
         name=x.t(kpi.name) or kpi.id,
         definition=x.t(kpi.definition),
-        formula=kpi.formula,
-        inputs=tuple((i.id, x.t(i.name)) for i in kpi.inputs),
+        formula=formula,
+        inputs=tuple((names[i.id], unit_name(i.unit, x.lang, x.words)) for i in kpi.inputs),
         unit=unit,
         direction=x.label("direction", kpi.direction),
         owner=x.name("role", kpi.owner),
         targets=tuple(x.t(target.text) for target in kpi.targets),
         examples=tuple(
             v.KpiExampleView(
-                inputs=", ".join(f"{name} = {readable(value)}" for name, value in ex.inputs.items()),
-                expected=f"{readable(ex.expected)} ({unit})",
+                inputs=x.words["list_sep"].join(
+                    f"{names.get(k, k)} = {quantity(value, units.get(k, 'count'), x.lang, x.words)}"
+                    for k, value in ex.inputs.items()
+                ),
+                expected=quantity(ex.expected, kpi.unit, x.lang, x.words),
                 explanation=x.t(ex.explanation),
             )
             for ex in kpi.examples
@@ -311,7 +290,8 @@ def answer_text(x: _Lang, q: BankQuestion) -> str:
         return x.words["true" if q.answer else "false"]
     if q.type == "numeric":
         assert isinstance(q.answer, float)
-        unit = f" {x.label('unit', q.unit)}" if q.unit else ""
-        return f"{number(q.answer)} (± {number(q.tolerance)}){unit}"
-    separator = "；" if x.lang == "zh" else "; "
-    return separator.join(o.text for o in q.options if o.correct)
+        value = quantity(q.answer, q.unit, x.lang, x.words) if q.unit else decimal(q.answer, x.lang)
+        tolerance = f"± {decimal(q.tolerance, x.lang)}"
+        return f"{value}{x.words['paren_open']}{tolerance}{x.words['paren_close']}"
+    # By content, not by letter: options are shown in an order of their own.
+    return x.words["item_sep"].join(o.text for o in q.options if o.correct)

@@ -14,7 +14,7 @@ from generator.export.quiz.order import in_delivery_order
 from generator.export.quiz.weights import choice_fractions
 from generator.model import entities as e
 from generator.model.handbook import Handbook
-from generator.model.types import LANGUAGES, Text
+from generator.model.types import LANGUAGES, Text, canonical_language
 from generator.presentation.labels import labels_for
 
 
@@ -70,7 +70,7 @@ def export_language(handbook: Handbook, lang: str | None) -> str:
     """``lang``, or the handbook's default language; an error for a language it lacks."""
     info = handbook.info
     languages = list(info.languages) if info else list(LANGUAGES)
-    chosen = lang or (info.default_language if info else languages[0])
+    chosen = canonical_language(lang) if lang else (info.default_language if info else languages[0])
     if chosen not in languages:
         raise ExportError(f"the handbook is not written in '{chosen}': use one of {', '.join(languages)}")
     return chosen
@@ -84,7 +84,7 @@ def one_line(text: Text | None, lang: str) -> str:
 def question_bank(handbook: Handbook, lang: str | None = None) -> QuestionBank:
     """Every quiz of ``handbook`` in ``lang`` (default: the handbook's default language)."""
     lang = export_language(handbook, lang)
-    labels = labels_for(lang)
+    labels = labels_for(lang, handbook.root)
     return QuestionBank(
         title=one_line(handbook.info.title, lang) if handbook.info else "",
         lang=lang,

@@ -28,6 +28,18 @@
   var ui = info.ui || {};
   function say(key, values) { return H.fill(ui[key] || key, values || {}); }
   var storeKey = "sales-handbook:" + (info.id || "handbook") + ":acknowledged";
+  // Confirmations kept under the title's slug (before the handbook had an id) move, once.
+  (function carryOver() {
+    if (!info.former || info.former === info.id) { return; }
+    try {
+      var store = window.localStorage, oldKey = "sales-handbook:" + info.former + ":acknowledged";
+      var raw = store.getItem(oldKey);
+      if (raw !== null && store.getItem(storeKey) === null) {
+        store.setItem(storeKey, raw);
+        store.removeItem(oldKey);
+      }
+    } catch (e) { /* storage blocked: nothing to carry */ }
+  }());
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function valid(key, ack) {

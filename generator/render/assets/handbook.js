@@ -116,6 +116,28 @@
     return result;
   }
 
+  /* The result as the page shows every value of this KPI: the page's language (data-locale),
+   * its currency, percent, ratio (3.0×) or the catalog's pattern around the number ("{n} 天"). */
+  function formatResult(data, result) {
+    var locale = data.locale || document.documentElement.lang || "en";
+    var digits = { maximumFractionDigits: 2 };
+    try {
+      if (data.currency) {
+        return new Intl.NumberFormat(locale, { style: "currency", currency: data.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(result);
+      }
+      if (data.unit === "percent") {
+        return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(result / 100);
+      }
+      if (data.unit === "ratio") {
+        return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(result) + "×";
+      }
+      var text = new Intl.NumberFormat(locale, digits).format(result);
+      return (data.pattern || "{n}").replace("{n}", text);
+    } catch (error) { // an unknown locale or currency: the plain number is still right
+      return String(Math.round(result * 100) / 100);
+    }
+  }
+
   function kpiCalculator(root) {
     root.querySelectorAll("form.kpi-calculator:not([data-hb-ready])").forEach(function (form) {
       form.dataset.hbReady = "1";
@@ -137,7 +159,7 @@
         });
         var result;
         try { result = evaluate(form.dataset.formula, values); } catch (error) { result = NaN; }
-        output.textContent = isFinite(result) ? String(Math.round(result * 100) / 100) : "–";
+        output.textContent = isFinite(result) ? formatResult(form.dataset, result) : "–";
       }
       form.addEventListener("input", compute);
       form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -354,6 +354,8 @@
   var ui = info.ui || {};
   var handbook = info.id || "handbook";
   var storeKey = "sales-handbook:" + handbook;
+  var former = info.former && info.former !== handbook ? info.former : "";
+  carryOver();
   function say(key, values) { return H.fill(ui[key] || key, values || {}); }
   function parse(text) { try { return JSON.parse(text); } catch (e) { return null; } }
 
@@ -374,6 +376,25 @@
     if (!node || node.dataset.hbReady) { return false; }
     node.dataset.hbReady = "1";
     return true;
+  }
+
+  /* Progress kept before the handbook had an id was keyed by its title's slug: move it
+   * (once) to the id, so a renamed handbook keeps every tick. A record that cannot be read
+   * moves as it is, and is set aside by load() like any damaged one. */
+  function carryOver() {
+    if (!former) { return; }
+    try {
+      var store = window.localStorage, oldKey = "sales-handbook:" + former;
+      var raw = store.getItem(oldKey);
+      if (raw === null || store.getItem(storeKey) !== null) { return; }
+      var record = parse(raw);
+      if (record && typeof record === "object" && record.h === former) {
+        record.h = handbook;
+        raw = JSON.stringify(record);
+      }
+      store.setItem(storeKey, raw);
+      store.removeItem(oldKey);
+    } catch (e) { /* storage blocked: nothing to carry */ }
   }
 
   /* --- storage ---------------------------------------------------------------------- */
@@ -416,7 +437,7 @@
     var problem = read.foreign ? "foreign" : read.state ? "cleaned" : "reset";
     if (kept) { return { text: say("storage_" + problem, { other: read.foreign }) }; }
     var what = { foreign: "record_foreign", cleaned: "record_invalid", reset: "record_unreadable" }[problem];
-    var space = info.lang === "zh" ? "" : " "; // Chinese sentences follow each other unspaced
+    var space = typeof ui.sentence_space === "string" ? ui.sentence_space : " "; // none in Chinese
     return { text: say(what, { other: read.foreign }) + space + say("set_aside_failed"), alert: true,
       copy: raw, label: say("raw_record"), multiline: true };
   }
@@ -610,7 +631,8 @@
   }
   function showDate(iso) {
     try {
-      return new Intl.DateTimeFormat(info.lang === "zh" ? "zh-CN" : "en-GB",
+      // The page's language (a BCP 47 tag), as the exported plan writes the same dates.
+      return new Intl.DateTimeFormat(info.lang || "en",
         { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso + "T00:00:00Z"));
     } catch (e) { return iso; }
   }
@@ -905,6 +927,10 @@
     var view = null;
     if (/^#progress=/.test(location.hash)) {
       var link = L.readLink(location.hash, handbook, Date.now());
+      if (link.error === "damaged" && former) { // a link sent before the handbook had an id
+        var earlier = L.readLink(location.hash, former, Date.now());
+        if (!earlier.error) { link = earlier; }
+      }
       if (link.error) {
         notices.push({ text: link.error === "date" ? say("bad_date", { date: link.date }) : say("bad_link") });
       } else { view = link; view.acks = acks.unpack(view.extra.a); }

@@ -125,4 +125,4 @@ def _detail_text(site: Site, found: Detail) -> str:
         return f"{found.before or empty} → {found.after or empty}"
     parts = [f"{site.label('whats_new.list_added')} “{text}”" for text in found.added]
     parts += [f"{site.label('whats_new.list_removed')} “{text}”" for text in found.removed]
-    return "; ".join(parts) if parts else site.label("whats_new.long")
+    return site.label("item_sep").join(parts) if parts else site.label("whats_new.long")

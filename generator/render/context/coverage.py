@@ -92,9 +92,9 @@ def _row(name: str, link: Link | None, cells: dict[str, list[Link]]) -> Context:
 
 
 def _gaps(site: Site, where: str, cells: dict[str, list[Link]]) -> list[str]:
-    missing = site.label("coverage.missing")
+    missing, space = site.label("coverage.missing"), site.label("word_space")
     return [
-        f"{where}: {missing} {site.label(_COLUMN_LABELS[column]).lower()}"
+        f"{where}{site.colon()}{missing}{space}{site.label(_COLUMN_LABELS[column]).lower()}"
         for column, links in cells.items()
         if not links
     ]

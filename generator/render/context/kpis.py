@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from generator.model import entities as e
 from generator.model.formula import FormulaError, parse_formula
+from generator.model.types import currency_of
 from generator.presentation.links import anchor
-from generator.presentation.numbers import number
 from generator.render.context.site import Context, Site
 from generator.render.formula_html import formula_html, formula_text
 
@@ -38,7 +38,7 @@ def kpi_index(site: Site, source: str) -> Context:
                 "link": site.link(source, "kpi", kpi.id),
                 "family": site.t(kpi.family),
                 "formula": formula_text(kpi.formula, _namer(site, names)),
-                "unit": site.labels.get(f"unit.{kpi.unit}", kpi.unit),
+                "unit": site.unit_name(kpi.unit),
                 "direction": site.labels.get(f"direction.{kpi.direction}", kpi.direction),
                 "owner": site.link(source, "role", kpi.owner),
                 "stages": site.links(source, "stage", (s.id for s in site.rel.stages_by_kpi.get(kpi.id, []))),
@@ -52,7 +52,7 @@ def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
     list_inputs = _list_inputs(kpi.formula)
     stages = site.rel.stages_by_kpi.get(kpi.id, [])
     owner = site.link(source, "role", kpi.owner)
-    unit = site.labels.get(f"unit.{kpi.unit}", kpi.unit)
+    unit = site.unit_name(kpi.unit)
     return {
         "id": kpi.id,
         "title": site.t(kpi.name),
@@ -65,7 +65,7 @@ def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
             {
                 "id": i.id,
                 "name": names[i.id],
-                "unit": site.labels.get(f"unit.{i.unit}", i.unit),
+                "unit": site.unit_name(i.unit),
                 "derived": formula_html(i.formula, _namer(site, names)) if i.formula else "",
                 "derived_source": i.formula or "",
                 "field": anchor("calc", kpi.id, i.id),
@@ -83,19 +83,31 @@ def kpi_page(site: Site, source: str, kpi: e.Kpi) -> Context:
             {
                 "cadence": site.cadence(t.cadence),
                 "text": site.t(t.text),
-                "value": number(t.value) if t.value is not None else "",
+                "value": site.quantity(t.value, kpi.unit) if t.value is not None else "",
             }
             for t in kpi.targets
         ],
         "examples": [
             {
-                "inputs": [(names.get(k, k), number(v)) for k, v in example.inputs.items()],
-                "expected": number(example.expected),
+                "inputs": [
+                    (names.get(k, k), _input_value(site, kpi, k, v)) for k, v in example.inputs.items()
+                ],
+                "expected": site.quantity(example.expected, kpi.unit),
                 "explanation": site.t(example.explanation),
             }
             for example in kpi.examples
         ],
         "result_field": anchor("calc", kpi.id, "result"),
+        # The calculator formats its result with Intl.NumberFormat in the page's locale.
+        "locale": site.lang,
+        "currency": currency_of(kpi.unit) or "",
+        "unit_code": kpi.unit,
+        "pattern": site.labels.get(f"quantity.{kpi.unit}", "{n}"),
         "questions": site.tested_by(source, f"kpi:{kpi.id}"),
         "onboarding": site.path_items(source, f"kpi:{kpi.id}"),
     }
+
+
+def _input_value(site: Site, kpi: e.Kpi, ident: str, value: float | list[float]) -> str:
+    unit = next((i.unit for i in kpi.inputs if i.id == ident), "count")
+    return site.quantity(value, unit)

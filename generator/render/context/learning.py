@@ -240,7 +240,7 @@ def _question(site: Site, source: str, quiz: e.Quiz, position: int, question: e.
         "input": INPUTS[question.type],
         "prompt": site.t(question.prompt),
         "options": [] if numeric else options,
-        "unit": site.labels.get(f"unit.{question.unit}", "") if question.unit else "",
+        "unit": site.unit_name(question.unit) if question.unit else "",
         "explanation": site.t(question.explanation),
         "tests": site.targets(source, question.tests),
     }

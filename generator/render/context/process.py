@@ -46,7 +46,7 @@ def home(site: Site, source: str) -> Context:
     return {
         "title": site.t(info.title) if info else "",
         "version": info.version if info else "",
-        "effective": info.effective_date.isoformat() if info else "",
+        "effective": site.date(info.effective_date) if info else "",
         "purpose": site.t(info.purpose) if info else "",
         "benefits": site.ts(info.benefits) if info else [],
         "commitment": site.t(info.commitment) if info else "",

@@ -64,7 +64,7 @@ def stage_scripts(site: Site, source: str, stage: e.Stage) -> Context:
             {"anchor": "step-other", "name": site.label("other"), "link": None, "tabs": _tabs(site, leftover)}
         )
     return {
-        "title": f"{site.label('title.scripts_of')}{site.label('colon')} {site.t(stage.name)}",
+        "title": f"{site.label('title.scripts_of')}{site.colon()}{site.t(stage.name)}",
         "tags": [site.t(stage.name)],
         "stage": site.link(source, "stage", stage.id),
         "steps": steps,

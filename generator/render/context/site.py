@@ -28,6 +28,7 @@ from generator.presentation.links import (
     relative,
     split_target,
 )
+from generator.presentation.numbers import decimal, long_date, quantity, unit_name
 from generator.render.relations import Relations
 
 Context = dict[str, Any]
@@ -74,7 +75,9 @@ class Site:
     def create(
         cls, handbook: Handbook, index: Index, rel: Relations, lang: str, today: datetime.date | None = None
     ) -> Site:
-        return cls(handbook, index, rel, lang, labels_for(lang), today or datetime.date.today())
+        return cls(
+            handbook, index, rel, lang, labels_for(lang, handbook.root), today or datetime.date.today()
+        )
 
     def t(self, text: Text | None) -> str:
         """``text`` in this language; empty when missing (the checks report that)."""
@@ -85,6 +88,10 @@ class Site:
 
     def label(self, key: str) -> str:
         return self.labels[key]
+
+    def colon(self) -> str:
+        """The colon and the space after it: ``: `` in English, ``：`` in Chinese."""
+        return self.labels["colon"] + self.labels["after_colon"]
 
     def link(self, source: str, kind: str, ident: str, text: str | None = None) -> Link | None:
         """A link from page ``source`` to the entity ``kind:ident``; ``None`` if unknown."""
@@ -123,7 +130,7 @@ class Site:
         for path, _, item in self.rel.path_items_by_target.get(key, []):
             place = locate("path", path.id, self.index)
             if place is not None:
-                text = f"{self.t(path.title)}{self.label('colon')} {self.t(item.title)}"
+                text = f"{self.t(path.title)}{self.colon()}{self.t(item.title)}"
                 out.append(Link(text, relative(source, place[0], anchor("item", item.id))))
         return out
 
@@ -147,3 +154,18 @@ class Site:
 
     def cadence(self, value: str) -> str:
         return self.labels.get(f"cadence.{value}", value)
+
+    def quantity(self, value: float | list[float], unit: str) -> str:
+        """``value`` in ``unit`` as this language writes it: ``US$3,000,000``, ``3.0×``, ``50 天``."""
+        return quantity(value, unit, self.lang, self.labels)
+
+    def unit_name(self, unit: str) -> str:
+        """What ``unit`` is called in this language: ``百分比（%）``, ``美元（USD）``."""
+        return unit_name(unit, self.lang, self.labels)
+
+    def decimal(self, value: float) -> str:
+        return decimal(value, self.lang)
+
+    def date(self, day: datetime.date) -> str:
+        """A date in this language's long form: ``December 1, 2026`` / ``2026年12月1日``."""
+        return long_date(day, self.lang)
