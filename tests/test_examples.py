@@ -13,6 +13,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from babel.dates import format_date
 from playwright.sync_api import Browser, expect
 
 from generator.export.assignment import Request, build_plan
@@ -79,7 +80,12 @@ def test_the_browser_dates_a_working_day_path_as_handbook_assign_does(
     items = [item for milestone in plan.milestones for item in milestone.items]
     for item in items:
         shown = page.locator(f'li[data-item="path:sdr-path/{item.id}"] .task-due').inner_text()
-        assert f"due {item.due.strftime('%-d %b %Y')}" in shown, (item.id, item.due, shown)
+        # The page writes dates the way its language does (Babel's medium format: "Jan 12, 2027").
+        assert f"due {format_date(item.due, format='medium', locale='en')}" in shown, (
+            item.id,
+            item.due,
+            shown,
+        )
     assert {item.due for item in items} >= {datetime.date(2027, 1, 25)}  # the bootcamp ends after the holiday
     context.close()
 
@@ -123,9 +129,9 @@ def test_saas_meetings_export_twice_weekly() -> None:
 @pytest.mark.parametrize(
     ("kpi", "values", "result"),
     [
-        ("sales-cycle", {"cycle_days": "40, 50, 60"}, "50"),
-        ("pipeline-coverage", {"open_pipeline": "1800000", "quota": "600000"}, "3"),
-        ("win-rate", {"won": "9", "lost": "21"}, "30"),
+        ("sales-cycle", {"cycle_days": "40, 50, 60"}, "50 days"),
+        ("pipeline-coverage", {"open_pipeline": "1800000", "quota": "600000"}, "3.0×"),
+        ("win-rate", {"won": "9", "lost": "21"}, "30%"),
     ],
 )
 def test_the_calculator_computes_means_ratios_and_rounding(

@@ -182,3 +182,13 @@ def test_starter_texts_left_unchanged_are_named_once_per_file(tmp_path: Path) ->
     (folder / "docs" / "guides" / "new-hires.md").write_text("# Willkommen bei uns\n", encoding="utf-8")
     files = {d.location.file for d in validate(folder).diagnostics.warnings if d.code == "starter-text"}
     assert "process/roles.yaml" not in files and "docs/guides/new-hires.md" not in files
+
+
+def test_an_english_starter_is_one_site_with_no_language_switcher(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    _init_validate_build(folder, "en")
+    assert _html_lang(folder / "site" / "index.html") == "en"
+    assert not [p for p in (folder / "site").iterdir() if p.is_dir() and p.name in ("zh", "zh-Hant", "de")]
+    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="zh' not in home, "a one-language handbook has no language switcher"
+    assert not list(folder.glob("docs/guides/*.zh.md"))

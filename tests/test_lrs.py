@@ -9,6 +9,7 @@ attempt. With the LRS down, statements wait in the browser and arrive once it is
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -127,3 +128,20 @@ def test_statements_wait_while_the_lrs_is_unreachable(
 
 def _handbook_id(page: Page) -> str:
     return str(page.evaluate("JSON.parse(document.getElementById('handbook-data').textContent).id"))
+
+
+def test_a_confirmation_of_reading_reaches_ralph_with_the_version_confirmed(
+    lrs_site: tuple[BuiltSite, Lrs, Path], browser: Browser
+) -> None:
+    site, lrs, _ = lrs_site
+    hire = assigned(browser, site, "Li Na")
+    page = open_page(hire.context, site.url("en", "stages/negotiation-and-contract/"))
+    box = page.locator(".hb-ack")
+    fingerprint = box.get_attribute("data-ack-fp")
+    box.get_by_role("button", name=re.compile("Read and understood")).click()
+    mine = of(wait_for(lrs, lambda s: any("/ack/" in x["object"]["id"] for x in of(s, "Li Na"))), "Li Na")
+    accepted = [s for s in mine if s["verb"]["id"] == "http://activitystrea.ms/schema/1.0/accept"]
+    assert len(accepted) == 1, [s["verb"]["id"] for s in mine]
+    assert accepted[0]["object"]["id"].endswith("/ack/stage%3Anegotiation-and-contract")
+    assert fingerprint and fingerprint in accepted[0]["result"]["extensions"].values()
+    hire.context.close()

@@ -156,11 +156,11 @@ def test_whats_new_of_the_second_version_shows_the_known_changes_by_role(publish
 
 def test_whats_new_in_chinese(published: TwoVersions) -> None:
     found = sections(show(published.root, "zh/1.1.0/whats-new/index.html"))
-    assert "修改 · 检查清单项： 通过简短问卷调查" in found["sales-representative"]
+    assert "修改 · 检查清单项：通过简短问卷调查" in found["sales-representative"]
     # The same text is short enough in Chinese to show before and after.
-    assert "内容： 通过问卷调查或用户访谈" in found["sales-representative"]
-    assert "重命名 · 步骤： 识别潜在客户群体" in found["sales-manager"]
-    assert "目标值： 新增 “季度销售目标达成率不低于 95%。”" in found["sales-manager"]
+    assert "内容：通过问卷调查或用户访谈" in found["sales-representative"]
+    assert "重命名 · 步骤：识别潜在客户群体" in found["sales-manager"]
+    assert "目标值：新增 “季度销售目标达成率不低于 95%。”" in found["sales-manager"]
 
 
 def test_whats_new_of_the_first_version_says_it_is_the_first(published: TwoVersions) -> None:

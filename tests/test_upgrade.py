@@ -9,7 +9,10 @@ import sys
 from tests.conftest import Workspace
 
 H = "process/handbook.yaml"
-COMMENTED = "# Our handbook: keep this comment.\nhandbook:\n  title: {en: Minimal handbook, zh: 最小手册}  # the name on every page\n"
+COMMENTED = (
+    "# Our handbook: keep this comment.\nhandbook:\n  id: minimal-handbook\n"
+    "  title: {en: Minimal handbook, zh: 最小手册}  # the name on every page\n"
+)
 
 
 def handbook(*args: str) -> subprocess.CompletedProcess[str]:
@@ -19,7 +22,9 @@ def handbook(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def first_format(workspace: Workspace) -> Workspace:
-    workspace.replace(H, "handbook:\n  title: {en: Minimal handbook, zh: 最小手册}\n", COMMENTED)
+    workspace.replace(
+        H, "handbook:\n  id: minimal-handbook\n  title: {en: Minimal handbook, zh: 最小手册}\n", COMMENTED
+    )
     return workspace
 
 

@@ -26,7 +26,7 @@ test("summarize: a tick counts for the item as it is now, not for a changed item
 });
 
 test("summarize: passed needs every item and every quiz at its pass mark", () => {
-  const quizzes = { q1: { best: 80, passed: true, fp: "", t: 1 }, q2: { best: 70, passed: true, fp: "", t: 1 } };
+  const quizzes = { q1: { score: 80, passed: true, fp: "", t: 1 }, q2: { score: 70, passed: true, fp: "", t: 1 } };
   assert.equal(P.summarize(record(all, quizzes), course).status, "passed");
   assert.equal(P.summarize(record(all, quizzes), course).score, 75);
   const partly = { ...all, "path:p/c": [0, 9] };
@@ -34,7 +34,7 @@ test("summarize: passed needs every item and every quiz at its pass mark", () =>
 });
 
 test("summarize: every quiz taken and one below its mark is failed; a quiz not taken counts 0 in the score", () => {
-  const low = { q1: { best: 79, passed: false, fp: "", t: 1 }, q2: { best: 100, passed: true, fp: "", t: 1 } };
+  const low = { q1: { score: 79, passed: false, fp: "", t: 1 }, q2: { best: 100, passed: true, fp: "", t: 1 } };
   assert.equal(P.summarize(record({}, low), course).status, "failed");
   const one = { q1: { best: 100, passed: true, fp: "", t: 1 } };
   assert.deepEqual([P.summarize(record({}, one), course).status, P.summarize(record({}, one), course).score], ["incomplete", 50]);
@@ -70,18 +70,18 @@ test("seed: an empty browser gets the LMS's progress, with the items' fingerprin
   const suspend = { t: 50, items: [0, 2], quizzes: [[0, 85, 1, "f00d"]] };
   const next = P.seed(null, suspend, course, HB);
   assert.deepEqual(next.items, { "path:p/a": ["aa11", 50], "path:p/c": ["cc33", 50] });
-  assert.deepEqual(next.quizzes.q1, { best: 85, passed: true, fp: "f00d", t: 50 });
+  assert.deepEqual(next.quizzes.q1, { score: 85, passed: true, fp: "f00d", t: 50 });
   assert.equal(next.v, 2);
   assert.equal(next.h, HB);
   assert.equal(P.summarize(next, course).done, 2);
 });
 
 test("seed: a change made here after the LMS's copy wins; an older one gives way", () => {
-  const mine = record({ "path:p/a": [0, 99], "path:p/b": [1, 10] }, { q1: { best: 95, passed: true, fp: "f00d", t: 99 } });
+  const mine = record({ "path:p/a": [0, 99], "path:p/b": [1, 10] }, { q1: { score: 95, passed: true, fp: "f00d", t: 99 } });
   const next = P.seed(mine, { t: 50, items: [0], quizzes: [[0, 85, 1, "f00d"]] }, course, HB);
   assert.deepEqual(next.items["path:p/a"], [0, 99], "unticked here later: stays unticked");
   assert.deepEqual(next.items["path:p/b"], [0, 50], "ticked here earlier, unticked in the LMS later");
-  assert.equal(next.quizzes.q1.best, 95, "the better score of the same quiz stays");
+  assert.equal(next.quizzes.q1.score, 95, "the result this browser recorded for the same quiz stays");
   assert.equal(P.seed(next, { t: 50, items: [0], quizzes: [] }, course, HB), null, "nothing new: nothing to write");
 });
 

@@ -88,7 +88,7 @@
     show(now);
     if (!session || session.mode !== "Normal") { return; }
     if (now.done === now.total) { record("completed", { completion: true, duration: P.duration(seconds()) }); }
-    var taken = now.quizzes.length && now.quizzes.every(function (q) { return q.best !== null; });
+    var taken = now.quizzes.length && now.quizzes.every(function (q) { return q.score !== null; });
     if (!taken) { return; }
     var scaled = now.score / 100;
     var passed = session.mastery === null ? now.quizzes.every(function (q) { return q.passed; }) : scaled >= session.mastery;

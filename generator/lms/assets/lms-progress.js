@@ -26,9 +26,13 @@
     return on === 1 || (typeof on === "string" && on === item[1]);
   }
 
+  /* A quiz's recorded result: {score, passed, fp, t}. learning.js records the first complete
+   * attempt as ``score`` (later ones are practice); records made before kept a ``best``. */
   function quizOf(record, id) {
     var q = isObject(record) && isObject(record.quizzes) ? record.quizzes[id] : null;
-    return isObject(q) && typeof q.best === "number" && q.best >= 0 && q.best <= 100 ? q : null;
+    var score = isObject(q) ? (q.score === undefined ? q.best : q.score) : null;
+    if (typeof score !== "number" || score < 0 || score > 100) { return null; }
+    return { score: score, passed: q.passed === true, fp: q.fp, t: q.t };
   }
 
   /* course: {items: [[id, fingerprint]], quizzes: [[id, passMark]]}.
@@ -40,10 +44,10 @@
     var done = course.items.filter(function (item) { return usable && ticked(record, item); }).length;
     var quizzes = course.quizzes.map(function (q) {
       var saved = usable ? quizOf(record, q[0]) : null;
-      return { id: q[0], pass: q[1], best: saved ? saved.best : null, passed: !!saved && saved.best >= q[1] };
+      return { id: q[0], pass: q[1], score: saved ? saved.score : null, passed: !!saved && saved.score >= q[1] };
     });
-    var taken = quizzes.filter(function (q) { return q.best !== null; });
-    var score = taken.length ? Math.round(taken.reduce(function (s, q) { return s + q.best; }, 0) / quizzes.length) : null;
+    var taken = quizzes.filter(function (q) { return q.score !== null; });
+    var score = taken.length ? Math.round(taken.reduce(function (s, q) { return s + q.score; }, 0) / quizzes.length) : null;
     var allDone = done === course.items.length;
     var status = "incomplete";
     if (quizzes.length && taken.length === quizzes.length && !taken.every(function (q) { return q.passed; })) {
@@ -70,13 +74,13 @@
     course.items.forEach(function (item) { if (usable && ticked(record, item)) { items.push(short(item)); } });
     course.quizzes.forEach(function (q) {
       var saved = usable ? quizOf(record, q[0]) : null;
-      if (saved) { quizzes.push([q[0], saved.best, saved.passed ? 1 : 0, FP.test(saved.fp) ? saved.fp : ""]); }
+      if (saved) { quizzes.push([q[0], saved.score, saved.passed ? 1 : 0, FP.test(saved.fp) ? saved.fp : ""]); }
     });
     return JSON.stringify({ v: SUSPEND, t: Math.floor(now), i: items, q: quizzes });
   }
 
   /* The LMS's text, checked: {t, items: [positions in course.items], quizzes: [[position,
-   * best, passed, fp]]} for what this version of the course still has; null if unreadable. */
+   * score, passed, fp]]} for what this version of the course still has; null if unreadable. */
   function decodeSuspend(text, course) {
     var raw;
     try { raw = JSON.parse(text); } catch (e) { return null; }
@@ -115,8 +119,9 @@
     });
     suspend.quizzes.forEach(function (q) {
       var id = course.quizzes[q[0]][0], mine = quizOf(next, id);
-      if (!mine || (mine.fp === q[3] && mine.best < q[1]) || (mine.fp !== q[3] && (mine.t || 0) < suspend.t)) {
-        next.quizzes[id] = { best: q[1], passed: q[2] === 1, fp: q[3], t: suspend.t };
+      // The recorded result is a first attempt: one this browser holds for the same quiz stays.
+      if (!mine || (mine.fp !== q[3] && (mine.t || 0) < suspend.t)) {
+        next.quizzes[id] = { score: q[1], passed: q[2] === 1, fp: q[3], t: suspend.t };
         changed = true;
       }
     });

@@ -1,8 +1,9 @@
 /* Progress as xAPI statements, for a learning record store named in the handbook's
  * configuration (handbook.yaml: handbook.lrs): an item completed, a quiz's recorded first
  * attempt passed or failed, a practice attempt attempted, each with the learner the assign
- * link or the hire named. Statements wait in a queue in this browser (assets/xapi.js) and
- * are sent again after a failure; sending never blocks the page and never throws into it.
+ * link or the hire named, and each confirmation of reading a page. Statements wait in a
+ * queue in this browser (assets/xapi.js) and are sent again after a failure; sending never
+ * blocks the page and never throws into it.
  * Without an endpoint, or without a learner's name, nothing is sent. */
 (function () {
   "use strict";
@@ -64,6 +65,15 @@
       tell(verb, "quiz/" + encodeURIComponent(id), title, { score: score, success: result.passed, completion: true }, result.practice);
     }
   };
+  /* A confirmation of "read and understood": the page (or entry) and the version of its
+   * content confirmed, by its fingerprint, so the LRS can tell a new version's from an old one's. */
+  if (H.acks) {
+    H.acks.listeners.push(function (ack) {
+      var extensions = {};
+      extensions[base + "fingerprint"] = ack.fingerprint;
+      tell("accepted", "ack/" + encodeURIComponent(ack.key), ack.title, { completion: true, extensions: extensions });
+    });
+  }
   window.addEventListener("online", function () { queue.flush(); });
   queue.flush();
 }());

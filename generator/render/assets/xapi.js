@@ -18,7 +18,9 @@
     passed: "http://adlnet.gov/expapi/verbs/passed",
     failed: "http://adlnet.gov/expapi/verbs/failed",
     terminated: "http://adlnet.gov/expapi/verbs/terminated",
-    attempted: "http://adlnet.gov/expapi/verbs/attempted"
+    attempted: "http://adlnet.gov/expapi/verbs/attempted",
+    // "Read and understood this version" (ADL's registry: Activity Streams' accept).
+    accepted: "http://activitystrea.ms/schema/1.0/accept"
   };
   var MAX_QUEUE = 500; // a queue that never drains must not fill the browser's storage
   var BATCH = 50;
