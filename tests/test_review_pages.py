@@ -49,12 +49,12 @@ def test_stage_page_shows_owner_dates_and_overdue_badge_as_of_the_build(workspac
     en = line(site(workspace, "en", D(2026, 11, 30)), "stages/prospecting.md")
     assert 'data-review-status="overdue"' in en
     assert "Content owner: [Seller](../roles/seller.md)" in en
-    assert "Last reviewed: 2026-05-01 · Next review: 2026-11-01" in en
+    assert "Last reviewed: May 1, 2026 · Next review: November 1, 2026" in en
     assert '<span class="hb-badge hb-badge-overdue">Review overdue</span>' in en
-    assert "(as of 2026-11-30, the day this page was built)" in en
+    assert "(as of November 30, 2026, the day this page was built)" in en
     zh = line(site(workspace, "zh", D(2026, 11, 30)), "stages/prospecting.md")
-    assert "内容负责人：[销售员](../roles/seller.md)；上次审核：2026-05-01；下次审核：2026-11-01" in zh
-    assert "已逾期待审" in zh and "（按本页生成日 2026-11-30 计算）" in zh
+    assert "内容负责人：[销售员](../roles/seller.md)；上次审核：2026年5月1日；下次审核：2026年11月1日" in zh
+    assert "已逾期待审" in zh and "（按本页生成日 2026年11月30日 计算）" in zh
     before = line(site(workspace, "en", D(2026, 10, 20)), "stages/prospecting.md")
     assert "hb-badge-overdue" not in before and "Review due soon" in before
 
@@ -63,7 +63,7 @@ def test_guides_and_team_pages_get_a_line(workspace: Workspace) -> None:
     _dated(workspace)
     s = site(workspace, "en", D(2026, 11, 30))
     guide = line(s, "guides/editors.md")
-    assert "Content owner: ed@example.com · Last reviewed: 2026-11-01 · Next review: 2027-11-01" in guide
+    assert "Content owner: ed@example.com · Last reviewed: November 1, 2026 · Next review: November 1, 2027" in guide
     assert "Content owner: nobody yet · Last reviewed: never · Next review: not scheduled" in line(
         s, "tools.md"
     )
@@ -98,7 +98,7 @@ def test_coverage_page_lists_overdue_due_soon_and_unowned(workspace: Workspace) 
     page = render("coverage.md.j2", coverage_page(s, "editors/coverage.md"), label_tree(s.labels))
     overdue = page.split("### Overdue for review (4)")[1].split("###")[0]
     assert (
-        f"[Prospecting](../stages/prospecting.md) | Stage | [Seller](../roles/seller.md) | 2026-11-01 | `{S}:{workspace.line_of(S, '- id: prospecting')}` |"
+        f"[Prospecting](../stages/prospecting.md) | Stage | [Seller](../roles/seller.md) | November 1, 2026 | `{S}:{workspace.line_of(S, '- id: prospecting')}` |"
         in overdue
     )
     soon = page.split("### Due for review within 30 days (0)")[1].split("###")[0]
@@ -107,7 +107,7 @@ def test_coverage_page_lists_overdue_due_soon_and_unowned(workspace: Workspace) 
     assert "[Seller](../roles/seller.md) | Role |" in unowned and "Guide: editors" not in unowned
     zh = site(workspace, "zh", D(2026, 11, 30))
     zh_page = render("coverage.md.j2", coverage_page(zh, "editors/coverage.md"), label_tree(zh.labels))
-    assert "### 已逾期待审（4）" in zh_page and "按本批页面的生成日 2026-11-30 计算" in zh_page
+    assert "### 已逾期待审（4）" in zh_page and "按本批页面的生成日 2026年11月30日 计算" in zh_page
 
 
 def test_role_print_pack_has_a_line_to_sign_per_acknowledged_entry(workspace: Workspace) -> None:

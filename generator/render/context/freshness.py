@@ -8,6 +8,7 @@ owner, the oldest review and the nearest next review.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -90,10 +91,10 @@ def page_review(site: Site, source: str, items: list[Reviewed]) -> PageReview | 
     status = next((s for s in STATUSES if s in statuses), UNSCHEDULED)
     return PageReview(
         owners=[_owner(site, source, owner) for owner in owners],
-        last_reviewed=min(lasts).isoformat() if lasts else "",
-        next_review=min(nexts).isoformat() if nexts else "",
+        last_reviewed=site.date(min(lasts)) if lasts else "",
+        next_review=site.date(min(nexts)) if nexts else "",
         status=status,
-        built=today.isoformat(),
+        built=site.date(today),
         acknowledgements=[_acknowledgement(site, item) for item in items if item.acknowledge],
     )
 
@@ -128,9 +129,9 @@ def freshness_table(site: Site, source: str) -> Context:
             soon.append(row)
         if not item.owner:
             unowned.append(row)
-    by_due = lambda row: (row["next_review"], row["link"].text)  # noqa: E731
+    by_due = lambda row: (row["due"], row["link"].text)  # noqa: E731
     return {
-        "built": site.today.isoformat(),
+        "built": site.date(site.today),
         "overdue": sorted(overdue, key=by_due),
         "due_soon": sorted(soon, key=by_due),
         "no_owner": unowned,
@@ -147,7 +148,8 @@ def _row(site: Site, source: str, item: Reviewed) -> dict[str, Any]:
         "link": Link(site.t(item.title) or item.ident, url),
         "kind": site.labels.get(f"whats_new.kind.{item.kind}", item.kind),
         "owner": _owner(site, source, item.owner) if item.owner else "",
-        "next_review": item.next_review.isoformat() if item.next_review else "",
+        "next_review": site.date(item.next_review) if item.next_review else "",
+        "due": item.next_review or datetime.date.max,  # the order of the table
         "file": f"{item.location.file}:{item.location.line}",
     }
 
