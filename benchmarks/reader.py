@@ -71,6 +71,7 @@ def served(site: Path, compress: bool = False) -> Iterator[str]:
     compression), or with ``compress`` as a production web server does (gzip)."""
     handler = functools.partial(_Compressing if compress else _Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.block_on_close = False  # a browser may keep its connection open past the run
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -46,6 +46,14 @@ SKIP_BROWSER = "HANDBOOK_SKIP_BROWSER"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+class LocalServer(http.server.ThreadingHTTPServer):
+    """A test server on loopback whose close never waits for a browser's kept-alive
+    connection (the session's Chromium outlives every module's server)."""
+
+    daemon_threads = True
+    block_on_close = False
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     """The default handbook, built into ``root/site`` and served at ``base``."""
@@ -88,7 +96,7 @@ def built_site(root: Path, source: Path = REPO) -> Iterator[BuiltSite]:
         shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
     # Bind first, so that the site can be built for the port it will be served on.
     handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         _with_site_url(root / "mkdocs.yml", base)

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.conftest import REPO
+from tests.site_support import LocalServer
 from tests.versions_support import edit, git, handbook
 
 CHANGED = "negotiation-and-contract"  # an acknowledged stage whose goal 1.0.1 rewords
@@ -66,9 +67,7 @@ def served(published: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder))
-    )
+    server = LocalServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -35,6 +35,7 @@ from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import handbook_cli, zip_members
 from tests.lrs_support import Lrs, ralph  # noqa: F401  (the session's Ralph)
+from tests.site_support import LocalServer
 
 PATH = "customer-service"
 SCHEMA = REPO.parent / "shared" / "schemas" / "cmi5" / "CourseStructure.xsd"
@@ -150,10 +151,10 @@ def served(tmp_path_factory: pytest.TempPathFactory, ralph: Lrs) -> Iterator[Ser
         members = {name: archive.read(name) for name in archive.namelist()}
         archive.extractall(web / "package")
     (web / "returned.html").write_text(
-        "<!doctype html><title>LMS</title><p>Back in the LMS.", encoding="utf-8"
+        "<!doctype html><title>LMS</title><link rel=\"icon\" href=\"data:,\"><p>Back in the LMS.", encoding="utf-8"
     )
     lms = Lms(ralph)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(lms, web))
+    server = LocalServer(("127.0.0.1", 0), _handler(lms, web))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

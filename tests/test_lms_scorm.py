@@ -36,6 +36,7 @@ from generator.model.types import Text
 from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import JS, handbook_cli, zip_members
+from tests.site_support import LocalServer
 
 PATH = "sales-representative"
 QUIZ = "kpi-formulas"
@@ -102,7 +103,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         '<iframe id="sco" src="package/index.html" style="width:1200px;height:800px"></iframe>', ""
     )
     (web / "lms-window.html").write_text(window_harness, encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(web)))
+    server = LocalServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(web)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

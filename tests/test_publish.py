@@ -30,6 +30,7 @@ from generator.export.model_json import model_data
 from generator.publish.publish import PublishOptions, Refused, check_version
 from generator.validate import validate
 from tests.conftest import REPO
+from tests.site_support import LocalServer
 from tests.versions_support import (
     ADDED_QUESTION,
     CHANGED_ITEM,
@@ -288,7 +289,7 @@ def served(published: TwoVersions, tmp_path_factory: pytest.TempPathFactory) -> 
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
     handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -63,7 +63,10 @@ def test_guides_and_team_pages_get_a_line(workspace: Workspace) -> None:
     _dated(workspace)
     s = site(workspace, "en", D(2026, 11, 30))
     guide = line(s, "guides/editors.md")
-    assert "Content owner: ed@example.com · Last reviewed: November 1, 2026 · Next review: November 1, 2027" in guide
+    assert (
+        "Content owner: ed@example.com · Last reviewed: November 1, 2026 · Next review: November 1, 2027"
+        in guide
+    )
     assert "Content owner: nobody yet · Last reviewed: never · Next review: not scheduled" in line(
         s, "tools.md"
     )
