@@ -151,7 +151,8 @@ def served(tmp_path_factory: pytest.TempPathFactory, ralph: Lrs) -> Iterator[Ser
         members = {name: archive.read(name) for name in archive.namelist()}
         archive.extractall(web / "package")
     (web / "returned.html").write_text(
-        "<!doctype html><title>LMS</title><link rel=\"icon\" href=\"data:,\"><p>Back in the LMS.", encoding="utf-8"
+        '<!doctype html><title>LMS</title><link rel="icon" href="data:,"><p>Back in the LMS.',
+        encoding="utf-8",
     )
     lms = Lms(ralph)
     server = LocalServer(("127.0.0.1", 0), _handler(lms, web))
