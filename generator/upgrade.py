@@ -5,7 +5,10 @@ lists a handbook's own channels with a label per language. The upgrade therefore
 
 1. writes ``format: 2`` into the ``handbook:`` mapping, after ``version`` when there is one;
 2. when the handbook lists no channels, writes the channels its scripts use (with the
-   labels format 1 showed) to ``process/scripts/channels.yaml``.
+   labels format 1 showed) to ``process/scripts/channels.yaml``;
+3. lists in ``mkdocs.yml`` every stylesheet and script of the product that it lacks (MkDocs'
+   ``INHERIT`` replaces a list instead of merging it, so the generator cannot add them itself)
+   and drops Material's search plugin, which the Pagefind index replaced.
 
 Files are edited with ruamel.yaml's round-trip mode, so comments, key order and quoting
 stay as the authors wrote them. Nothing else changes: every format-1 field is still valid.
@@ -26,6 +29,7 @@ from generator.load.project import load_handbook
 from generator.model import entities as e
 from generator.model.handbook import FORMAT, Handbook
 from generator.presentation.labels import labels_for
+from generator.starter import STARTER
 
 CHANNELS_FILE = "process/scripts/channels.yaml"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/scripts.schema.json\n"
@@ -49,11 +53,12 @@ def upgrade(root: Path, *, dry_run: bool = False) -> list[Change]:
     info = handbook.info
     if info is None or not info.loc.file:
         raise UpgradeError(f"{root}: no 'handbook:' mapping found under process/: is this a handbook folder?")
-    if info.format >= FORMAT:
-        return []
-    changes = [_set_format(root / info.loc.file, info.loc.file, dry_run)]
-    if not handbook.channels and handbook.scripts:
-        changes.append(_write_channels(root, handbook, dry_run))
+    changes = []
+    if info.format < FORMAT:
+        changes.append(_set_format(root / info.loc.file, info.loc.file, dry_run))
+        if not handbook.channels and handbook.scripts:
+            changes.append(_write_channels(root, handbook, dry_run))
+    changes += _mkdocs_assets(root / "mkdocs.yml", dry_run)
     return changes
 
 
@@ -103,3 +108,45 @@ def _write_channels(root: Path, handbook: Handbook, dry_run: bool) -> Change:
             out.write("# The ways the scripts are delivered, in the order the script filter lists them.\n")
             _yaml().dump({"channels": channels}, out)
     return Change(CHANNELS_FILE, f"listed the {len(ids)} channels the scripts use: {', '.join(ids)}")
+
+
+def _mkdocs_assets(path: Path, dry_run: bool) -> list[Change]:
+    """Add the product's stylesheets and scripts that ``mkdocs.yml`` lacks, in the shipped
+    order, and drop the search plugin; nothing when it is current or absent."""
+    if not path.is_file():
+        return []
+    yaml = _yaml()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        shipped = yaml.load((STARTER / "mkdocs.yml").read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
+        raise UpgradeError(
+            f"mkdocs.yml: cannot be read ({exc.__class__.__name__}): fix it, then upgrade"
+        ) from None
+    if not isinstance(data, CommentedMap):
+        raise UpgradeError("mkdocs.yml: is not a mapping: fix it, then upgrade")
+    changes = []
+    for key in ("extra_css", "extra_javascript"):
+        have = data.setdefault(key, [])
+        present = {_asset_path(entry) for entry in have}
+        added = [entry for entry in shipped.get(key, []) if _asset_path(entry) not in present]
+        have.extend(added)
+        if added:
+            names = ", ".join(_asset_path(entry) for entry in added)
+            changes.append(Change("mkdocs.yml", f"added to '{key}': {names}"))
+    plugins = data.get("plugins")
+    if isinstance(plugins, CommentedMap) and "search" in plugins:
+        del plugins["search"]
+        changes.append(Change("mkdocs.yml", "removed the 'search' plugin: Pagefind indexes the built pages"))
+    elif isinstance(plugins, list) and "search" in plugins:
+        plugins.remove("search")
+        changes.append(Change("mkdocs.yml", "removed the 'search' plugin: Pagefind indexes the built pages"))
+    if changes and not dry_run:
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(data, out)
+    return changes
+
+
+def _asset_path(entry: Any) -> str:
+    """``assets/x.js`` of a list entry written as a string or as ``{path: …, defer: true}``."""
+    return str(entry.get("path", "")) if isinstance(entry, dict) else str(entry)

@@ -40,7 +40,7 @@ MAY_USE: dict[str, frozenset[str]] = {
     ),
     "starter": frozenset({"model"}),
     # Rewrites older definition files to the newest format, reading them with the loader.
-    "upgrade": frozenset({"model", "diagnostics", "load", "presentation"}),
+    "upgrade": frozenset({"model", "diagnostics", "load", "presentation", "starter"}),
     "commands": frozenset(
         {
             "model",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import yaml
+
 from tests.conftest import Workspace
 
 H = "process/handbook.yaml"
@@ -73,3 +75,30 @@ def test_a_folder_that_is_no_handbook_is_refused_with_exit_2(workspace: Workspac
     result = handbook("upgrade", "--root", str(workspace.root / "docs"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_upgrade_lists_the_products_scripts_in_an_older_mkdocs_yml(workspace: Workspace) -> None:
+    """MkDocs' INHERIT replaces lists: an older mkdocs.yml would build without new features."""
+    old = workspace.text("mkdocs.yml")
+    start = old.index("extra_javascript:")
+    end = old.index("\n\n", start)
+    older = (
+        old[:start]
+        + "extra_javascript:\n  - assets/handbook.js  # ours first\n  - assets/learning.js\n"
+        + old[end:]
+    ).replace("plugins:\n", "plugins:\n  search: {}\n", 1)
+    workspace.write("mkdocs.yml", older)
+    result = handbook("upgrade", "--root", str(workspace.root))
+    assert result.returncode == 0, result.stderr
+    assert "mkdocs.yml: added to 'extra_javascript': assets/handbook-search.js" in result.stdout
+    assert "mkdocs.yml: removed the 'search' plugin" in result.stdout
+    upgraded = yaml.safe_load(workspace.text("mkdocs.yml"))
+    shipped = yaml.safe_load(old)
+    paths = [e["path"] if isinstance(e, dict) else e for e in upgraded["extra_javascript"]]
+    wanted = [e["path"] if isinstance(e, dict) else e for e in shipped["extra_javascript"]]
+    assert set(paths) == set(wanted) and paths[:2] == ["assets/handbook.js", "assets/learning.js"]
+    assert "search" not in (upgraded.get("plugins") or {})
+    assert "# ours first" in workspace.text("mkdocs.yml")  # the authors' comments stay
+    again = handbook("upgrade", "--root", str(workspace.root))
+    assert "mkdocs.yml" not in again.stdout  # nothing left to add
+    assert handbook("build", "--root", str(workspace.root)).returncode == 0
