@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext
 
 from generator.diagnostics import Diagnostic
 from generator.validate import validate
@@ -98,3 +98,12 @@ def browser(chromium: Browser, page_errors: PageErrors) -> Iterator[Browser]:
     errors = page_errors.unexpected()
     if errors:
         pytest.fail("the browser reported errors:\n" + "\n".join(errors), pytrace=False)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (empty storage, as on a new hire's first visit); the
+    ``browser`` fixture fails the test on any error a page in it reports."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()

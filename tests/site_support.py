@@ -77,6 +77,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def folder_handler(folder: Path) -> Callable[..., http.server.BaseHTTPRequestHandler]:
+    """A handler serving the files of ``folder``, as a static host does, without logging."""
+    return functools.partial(_QuietHandler, directory=str(folder))
+
+
+@contextmanager
+def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve with ``handler`` on a free loopback port until the block ends; the base URL."""
+    server = LocalServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
 def _with_site_url(mkdocs_yml: Path, site_url: str) -> None:
     text = mkdocs_yml.read_text(encoding="utf-8")
     line = f"site_url: {site_url}\n"

@@ -5,23 +5,19 @@ lists what it asks again; a progress link shows the hire's confirmations to the 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import re
 import shutil
 import subprocess
 import tarfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser
 
 from tests.conftest import REPO
-from tests.site_support import LocalServer
+from tests.site_support import folder_handler, serving
 from tests.versions_support import edit, git, handbook
 
 CHANGED = "negotiation-and-contract"  # an acknowledged stage whose goal 1.0.1 rewords
@@ -67,20 +63,8 @@ def served(published: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
-    server = LocalServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with serving(folder_handler(folder)) as base:
+        yield base
 
 
 def test_whats_new_lists_the_confirmations_it_resets(published: Path) -> None:

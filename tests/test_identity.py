@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import BrowserContext, expect
 
 from generator.validate import validate
 from tests.conftest import MINIMAL
@@ -48,17 +48,6 @@ def _copy(source: Path, root: Path) -> None:
             target = root / file.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(file.read_bytes())
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context()
-    errors: list[str] = []
-    ctx.on("weberror", lambda error: errors.append(str(error.error)))
-    ctx.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield ctx
-    ctx.close()
-    assert errors == [], errors
 
 
 def test_a_one_language_handbook_is_one_site_without_a_switcher(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import gzip
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,19 +25,6 @@ STAGE = "customer-communication"
 ITEM = f'li[data-item="{STAGE}/choose-contact-channel"]'
 PATH = "sales-representative"
 KPI_QUIZ = "kpi-formulas"
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile: empty storage, as on a new hire's first visit. Any script
-    error or console error in a page opened in it fails the test."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    ctx.on("weberror", lambda error: errors.append(str(error.error)))
-    ctx.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield ctx
-    ctx.close()
-    assert errors == [], errors
 
 
 def open_page(context: BrowserContext, url: str) -> Page:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import http.server
 import json
 import shutil
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -35,7 +34,7 @@ from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import handbook_cli, zip_members
 from tests.lrs_support import Lrs, ralph  # noqa: F401  (the session's Ralph)
-from tests.site_support import LocalServer
+from tests.site_support import serving
 
 PATH = "customer-service"
 SCHEMA = REPO.parent / "shared" / "schemas" / "cmi5" / "CourseStructure.xsd"
@@ -155,16 +154,8 @@ def served(tmp_path_factory: pytest.TempPathFactory, ralph: Lrs) -> Iterator[Ser
         encoding="utf-8",
     )
     lms = Lms(ralph)
-    server = LocalServer(("127.0.0.1", 0), _handler(lms, web))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        course = course_of(validate(root).handbook, PATH)
-        yield Served(f"http://127.0.0.1:{server.server_address[1]}/", lms, members, course)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(_handler(lms, web)) as base:
+        yield Served(base, lms, members, course_of(validate(root).handbook, PATH))
 
 
 @pytest.fixture

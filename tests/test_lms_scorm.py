@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 import urllib.parse
 import zipfile
 from collections.abc import Iterator
@@ -36,7 +34,7 @@ from generator.model.types import Text
 from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import JS, handbook_cli, zip_members
-from tests.site_support import LocalServer
+from tests.site_support import folder_handler, serving
 
 PATH = "sales-representative"
 QUIZ = "kpi-formulas"
@@ -70,11 +68,6 @@ class Served:
     course: Course
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def _copy_handbook(root: Path) -> None:
     for name in ("process", "quizzes", "docs"):
         shutil.copytree(REPO / name, root / name)
@@ -103,23 +96,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         '<iframe id="sco" src="package/index.html" style="width:1200px;height:800px"></iframe>', ""
     )
     (web / "lms-window.html").write_text(window_harness, encoding="utf-8")
-    server = LocalServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(web)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        course = course_of(validate(root).handbook, PATH)
-        yield Served(f"http://127.0.0.1:{server.server_address[1]}/", zip_path, members, course)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx
-    ctx.close()
+    with serving(folder_handler(web)) as base:
+        yield Served(base, zip_path, members, course_of(validate(root).handbook, PATH))
 
 
 # --- the package -------------------------------------------------------------------------

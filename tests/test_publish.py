@@ -8,8 +8,6 @@ Each version is built once (module-scoped fixture); the refusals stop before bui
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import os
@@ -17,10 +15,8 @@ import re
 import shutil
 import subprocess
 import tarfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -30,7 +26,7 @@ from generator.export.model_json import model_data
 from generator.publish.publish import PublishOptions, Refused, check_version
 from generator.validate import validate
 from tests.conftest import REPO
-from tests.site_support import LocalServer
+from tests.site_support import folder_handler, serving
 from tests.versions_support import (
     ADDED_QUESTION,
     CHANGED_ITEM,
@@ -288,25 +284,12 @@ def served(published: TwoVersions, tmp_path_factory: pytest.TempPathFactory) -> 
     archive = git_bytes(published.root, "archive", "--format=tar", "gh-pages")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = LocalServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
+    with serving(folder_handler(folder)) as base:
+        yield base
 
 
 def git_bytes(root: Path, *args: str) -> bytes:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, check=True).stdout
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def test_progress_carries_over_and_changed_items_ask_for_a_review(served: str, browser: Browser) -> None:

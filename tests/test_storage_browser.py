@@ -11,9 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterator
 
-import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.site_support import BuiltSite
@@ -35,18 +33,6 @@ FREE_STORAGE = """() => Object.keys(localStorage).filter(k => k.startsWith("fill
   .forEach(k => localStorage.removeItem(k))"""
 SET_ASIDE = """k => Object.keys(localStorage).filter(n => n.startsWith(k + ":set-aside"))
   .sort().map(n => localStorage.getItem(n))"""
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile; every page opened in it must run without a script error."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    ctx.on("weberror", lambda error: errors.append(str(error.error)))
-    ctx.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield ctx
-    ctx.close()
-    assert errors == [], errors
 
 
 def open_page(context: BrowserContext, url: str) -> Page:
