@@ -14,31 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import entities as e
-from generator.model.handbook import Handbook
+from generator.model.handbook import KIND_OF, Handbook
 from generator.model.location import Location
 from generator.model.types import Text
 from generator.review.dates import add_interval, interval_days
 
-# The collections whose entries can carry their own review data, and the kind each is called by.
-REVIEWED: dict[str, str] = {
-    "stages": "stage",
-    "roles": "role",
-    "kpis": "kpi",
-    "scripts": "script",
-    "checklists": "checklist",
-    "onboarding_paths": "path",
-    "quizzes": "quiz",
-}
-# Reference material whose entries take their file's and the handbook's review data.
-BY_FILE: dict[str, str] = {
-    "tools": "tool",
-    "meetings": "meeting",
-    "tiers": "tier",
-    "training_formats": "training-format",
-    "training_modules": "training",
-    "glossary": "term",
-    "principles": "principle",
-}
+# The collections whose entries can carry their own review data, and those (reference
+# material) whose entries take their file's and the handbook's; each entry is called by its
+# kind (KIND_OF).
+REVIEWED = ("stages", "roles", "kpis", "scripts", "checklists", "onboarding_paths", "quizzes")
+BY_FILE = ("tools", "meetings", "tiers", "training_formats", "training_modules", "glossary", "principles")
 
 # Status of an entry on a given day, most urgent first.
 OVERDUE, DUE_SOON, CURRENT, UNSCHEDULED = "overdue", "due-soon", "current", "unscheduled"
@@ -101,7 +86,8 @@ def _title(entity: Any) -> Text:
 def entry_items(handbook: Handbook) -> Iterator[Reviewed]:
     """The entries of the definition files, with the review data that applies to each."""
     default = handbook.info.review if handbook.info else None
-    for key, kind in {**REVIEWED, **BY_FILE}.items():
+    for key in (*REVIEWED, *BY_FILE):
+        kind = KIND_OF[key]
         for entity in handbook.collection(key):
             own = getattr(entity, "review", None)
             owner, last, every = merged(own, handbook.file_reviews.get(entity.loc.file), default)
