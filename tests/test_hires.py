@@ -10,7 +10,7 @@ from __future__ import annotations
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.site_support import BuiltSite
-from tests.test_learning import PATH, assignment_link, context, open_page, tick  # noqa: F401
+from tests.test_learning import PATH, open_page, tick
 
 HIRES = "onboarding/hires/"
 
@@ -58,7 +58,7 @@ def test_a_hire_who_starts_alone_names_themselves(built: BuiltSite, browser: Bro
 def test_a_mentor_adds_a_link_from_its_page_not_into_their_own_progress(
     built: BuiltSite,
     browser: Browser,
-    context: BrowserContext,  # noqa: F811  (the fixture imported above)
+    context: BrowserContext,
 ) -> None:
     link = progress_link_of(browser, built, "Li Lei", ticks=2, start="2020-01-06")
     page = open_page(context, link)
@@ -82,7 +82,7 @@ def test_a_mentor_adds_a_link_from_its_page_not_into_their_own_progress(
 def test_several_links_pasted_make_one_table_that_survives_and_can_shrink(
     built: BuiltSite,
     browser: Browser,
-    context: BrowserContext,  # noqa: F811  (the fixture imported above)
+    context: BrowserContext,
 ) -> None:
     links = [progress_link_of(browser, built, name, ticks=n) for name, n in (("张伟", 1), ("Wang Fang", 3))]
     page = open_page(context, built.url("en", HIRES))
@@ -104,7 +104,7 @@ def test_several_links_pasted_make_one_table_that_survives_and_can_shrink(
 def test_quiz_results_in_the_table_are_the_first_attempt(
     built: BuiltSite,
     browser: Browser,
-    context: BrowserContext,  # noqa: F811  (the fixture imported above)
+    context: BrowserContext,
 ) -> None:
     from tests.test_learning import KPI_QUIZ, answer, questions
 
@@ -136,7 +136,7 @@ def test_quiz_results_in_the_table_are_the_first_attempt(
 def test_axe_finds_no_serious_violation_on_my_hires(
     built: BuiltSite,
     browser: Browser,
-    context: BrowserContext,  # noqa: F811  (the fixture imported above)
+    context: BrowserContext,
 ) -> None:
     from tests.test_site import blocking_violations
 

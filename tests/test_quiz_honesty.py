@@ -9,12 +9,12 @@ from __future__ import annotations
 from playwright.sync_api import BrowserContext, expect
 
 from tests.site_support import BuiltSite
-from tests.test_learning import KPI_QUIZ, answer, context, open_page, questions  # noqa: F401
+from tests.test_learning import KPI_QUIZ, answer, open_page, questions
 
 
 def test_reading_answers_then_reloading_or_retaking_does_not_clean_the_first_attempt(
     built: BuiltSite,
-    context: BrowserContext,  # noqa: F811  (the fixture imported above)
+    context: BrowserContext,
 ) -> None:
     page = open_page(context, built.url("en", f"quizzes/{KPI_QUIZ}/"))
     ids = questions(page)
