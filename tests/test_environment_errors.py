@@ -193,3 +193,16 @@ def test_export_onto_a_folder(workspace: Workspace, tmp_path: Path) -> None:
     args = ("export", "model", "--root", str(workspace.root), "--out", str(folder), "--force")
     line = one_line_exit_2(handbook(*args))
     assert f"'{folder}' is a folder where a file is expected" in line
+
+
+def test_a_refusal_mkdocs_reports_without_a_file_is_the_folder_it_wrote(tmp_path: Path) -> None:
+    """A write cut short by a full disk names no file; the line then names MkDocs' folder,
+    not the handbook folder (which may sit on another disk)."""
+    from generator.build.site import _system_refusal
+
+    output = "Traceback (most recent call last):\n  ...\nOSError: [Errno 28] No space left on device\n"
+    refused = _system_refusal(output, tmp_path / "site.new")
+    assert refused is not None and refused.filename == str(tmp_path / "site.new")
+    named = "PermissionError: [Errno 13] Permission denied: '/x/site.new/index.html'\nTraceback"
+    refused = _system_refusal(named, tmp_path / "site.new")
+    assert refused is not None and refused.filename == "/x/site.new/index.html"

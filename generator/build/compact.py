@@ -39,6 +39,11 @@ def compact_pages(folder: Path) -> int:
         original = page.read_text(encoding="utf-8")
         shorter = compact(original)
         if len(shorter) < len(original):
-            page.write_text(shorter, encoding="utf-8")
+            try:
+                page.write_text(shorter, encoding="utf-8")
+            except OSError as exc:  # a write that fails part-way names no file
+                if exc.filename is None:
+                    raise OSError(exc.errno, exc.strerror, str(page)) from exc
+                raise
             saved += len(original.encode("utf-8")) - len(shorter.encode("utf-8"))
     return saved

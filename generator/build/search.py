@@ -9,6 +9,8 @@ build splits Chinese text into words, so 复购率 is found inside a sentence.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -61,6 +63,8 @@ def index_language(folder: Path, language: str) -> str:
         )
     done = subprocess.run(command, capture_output=True, text=True)
     output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0 and "No space left on device" in output:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
     if done.returncode != 0 or not (folder / BUNDLE / "pagefind-entry.json").is_file():
         raise BuildFailed(
             language, f"ERROR: Pagefind could not index {folder}: {output or 'no index written'}"

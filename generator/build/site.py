@@ -122,7 +122,7 @@ def _finished(language: str, target: Path, child: children.Running, seconds: flo
     (``target``: compact pages, a search index of the language) while the others build."""
     code, output = child.finish()
     if code != 0:
-        refused = _system_refusal(output)
+        refused = _system_refusal(output, target)
         if refused is not None:
             raise refused
         raise BuildFailed(language, output)
@@ -131,14 +131,16 @@ def _finished(language: str, target: Path, child: children.Running, seconds: flo
     return LanguageBuild(language, seconds, output)
 
 
-def _system_refusal(output: str) -> OSError | None:
-    """The system's refusal (full disk, read-only, permission) MkDocs died of, if it did."""
+def _system_refusal(output: str, target: Path) -> OSError | None:
+    """The system's refusal (full disk, read-only, permission) MkDocs died of, if it did;
+    a refusal that names no file (a write cut short) is ``target``'s, the folder MkDocs wrote."""
     found = list(_OS_ERROR.finditer(output))
     if not found or "Traceback" not in output:
         return None
-    number, reason, path, target = found[-1].groups()
+    number, reason, path, renamed_to = found[-1].groups()
     code = int(number)
-    return OSError(code, os.strerror(code) if code in errno.errorcode else reason, target or path)
+    reason = os.strerror(code) if code in errno.errorcode else reason
+    return OSError(code, reason, renamed_to or path or str(target))
 
 
 def _assemble(folders: SiteFolders, ordered: list[str]) -> None:
