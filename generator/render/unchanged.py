@@ -85,13 +85,14 @@ def remember(out: Path, key: str | None, report: dict[str, Any]) -> None:
 
 
 def _stamps(out: Path) -> dict[str, list[int]]:
-    """Size and modification time of every file in the output folder (pages, configurations …).
+    """Size and modification time of every file generating writes (pages, configurations …).
 
-    Every file: one that changed or went away, whatever wrote it, means the output is not
-    known to be as rendered.
+    Every such file: one that changed or went away, whatever wrote it, means the output is
+    not known to be as rendered. Other files of the folder (the lock every writing command
+    takes, a publication's journal) are not the pages and change on every run.
     """
     found = {}
-    for path in _files(out):
+    for path in [*_files(out / "docs"), *sorted(out.glob("mkdocs.*.yml"))]:
         stat = path.stat()
         found[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
     return found
