@@ -15,6 +15,7 @@ from generator.model import entities as e
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.presentation.links import split_target
+from generator.review.items import Reviewed, all_items
 
 StepRef = tuple[e.Stage, e.Step]
 ItemRef = tuple[e.Checklist, e.ChecklistItem]
@@ -49,6 +50,9 @@ class Relations:
     questions_by_target: dict[str, list[QuestionRef]] = field(default_factory=lambda: defaultdict(list))
     questions_by_stage: dict[str, list[QuestionRef]] = field(default_factory=lambda: defaultdict(list))
     path_items_by_target: dict[str, list[PathItemRef]] = field(default_factory=lambda: defaultdict(list))
+    # What someone answers for (entries and hand-written pages), by file and line: every
+    # onboarding path lists the ones readers confirm, so it is gathered once, not per page.
+    reviewed: list[Reviewed] = field(default_factory=list)
 
 
 def build_relations(handbook: Handbook, index: Index) -> Relations:
@@ -57,6 +61,7 @@ def build_relations(handbook: Handbook, index: Index) -> Relations:
     _process(handbook, rel)
     _people(handbook, rel)
     _learning(handbook, index, rel)
+    rel.reviewed = all_items(handbook)
     return rel
 
 

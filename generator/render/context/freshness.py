@@ -22,7 +22,6 @@ from generator.review.items import (
     STATUSES,
     UNSCHEDULED,
     Reviewed,
-    all_items,
 )
 
 if TYPE_CHECKING:  # the diff package is only needed when publishing
@@ -65,8 +64,7 @@ class PageReview:
 
 def reviews_by_page(site: Site) -> dict[str, list[Reviewed]]:
     """Each generated page → the entries it shows that someone answers for."""
-    hb = site.handbook
-    reviewed = all_items(hb)
+    reviewed = site.rel.reviewed
     found: dict[str, list[Reviewed]] = {}
     for item in reviewed:
         place = (item.ident, "") if item.kind == "page" else locate(item.kind, item.ident, site.index)
@@ -120,7 +118,7 @@ def _acknowledgement(site: Site, item: Reviewed) -> Acknowledgement:
 def freshness_table(site: Site, source: str) -> Context:
     """Overdue entries, entries due within 30 days, and entries nobody owns, with links."""
     overdue, soon, unowned = [], [], []
-    for item in all_items(site.handbook):
+    for item in site.rel.reviewed:
         row = _row(site, source, item)
         status = item.status(site.today)
         if status == OVERDUE:
@@ -157,7 +155,7 @@ def _row(site: Site, source: str, item: Reviewed) -> dict[str, Any]:
 def acknowledgements(site: Site, source: str) -> list[Context]:
     """Every entry readers confirm, linked from ``source``: the list on an onboarding path page."""
     out = []
-    for item in all_items(site.handbook):
+    for item in site.rel.reviewed:
         if not item.acknowledge:
             continue
         ack, row = _acknowledgement(site, item), _row(site, source, item)
@@ -173,7 +171,7 @@ def acknowledgements_reset(site: Site, source: str, changes: ChangeSet) -> list[
     """
     touched = {_owning_entry(site, change) for change in changes.changes if _changes_content(change)}
     out = []
-    for item in all_items(site.handbook):
+    for item in site.rel.reviewed:
         if item.acknowledge and item.key in touched:
             out.append(_row(site, source, item)["link"])
     return out
