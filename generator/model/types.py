@@ -149,6 +149,10 @@ class Text:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Text is immutable")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickling (the loader's cache) must not go through __setattr__.
+        return (_restored_text, (self._values, self.loc))
+
     def get(self, lang: str) -> str:
         return self._values.get(lang, "")
 
@@ -179,3 +183,11 @@ class Text:
 
     def __repr__(self) -> str:
         return f"Text({self._values!r})"
+
+
+def _restored_text(values: dict[str, str], loc: Location) -> Text:
+    """A :class:`Text` from its pickled state (languages already canonical)."""
+    text = object.__new__(Text)
+    object.__setattr__(text, "_values", values)
+    object.__setattr__(text, "loc", loc)
+    return text
