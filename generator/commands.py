@@ -61,11 +61,13 @@ def _validated(root: Path, progress: Progress) -> Validation | None:
     return result
 
 
-def _generated(root: Path, result: Validation, progress: Progress) -> GenerateReport | None:
+def _generated(
+    root: Path, result: Validation, progress: Progress, only: str | None = None
+) -> GenerateReport | None:
     from generator.render import generate
 
     with progress.step("generate") as step:
-        report = generate(result.handbook, Index(result.handbook), root)
+        report = generate(result.handbook, Index(result.handbook), root, only=only)
         pages = ", ".join(f"{count} {lang}" for lang, count in report.pages.items())
         step.detail = (
             f"{pages} pages; {report.written} files written, {report.unchanged} "
@@ -152,8 +154,8 @@ def run_serve(args: argparse.Namespace) -> int:
         try:
             with _writing(args, "serve"):
                 again = _validated(args.root, progress)
-                if again is not None:
-                    _generated(args.root, again, progress)
+                if again is not None:  # the preview shows one language: write only it
+                    _generated(args.root, again, progress, only=language)
                 else:
                     print("the preview keeps the last good pages", file=sys.stderr)
         except LockBusy as busy:  # the preview goes on; the next save tries again

@@ -57,3 +57,26 @@ def test_a_page_changed_on_disk_is_rendered_again(
             _generate(root)
     _generate(root)
     assert page.read_text(encoding="utf-8") != "edited by hand"
+
+
+def test_the_preview_writes_only_its_language_and_keeps_no_record(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` shows one language; the others wait for the next full generation, which
+    must then render (not trust a record made before the edit)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = workspace.root
+    _generate(root)
+    docs = root / OUTPUT / "docs"
+    chinese = {p: p.read_bytes() for p in (docs / "zh").rglob("*.md")}
+    workspace.replace("process/people.yaml", "Wins customers.", "Wins loyal customers.")
+    result = validate(root)
+    report = generate(result.handbook, Index(result.handbook), root, only="en")
+    assert list(report.pages) == ["en"] and report.written > 0
+    assert "Wins loyal customers." in (docs / "en" / "roles" / "seller.md").read_text(encoding="utf-8")
+    assert {p: p.read_bytes() for p in (docs / "zh").rglob("*.md")} == chinese
+    # The edit undone: the sources are as when the first generation kept its record, but
+    # the English pages are not, so they are rendered again.
+    workspace.replace("process/people.yaml", "Wins loyal customers.", "Wins customers.")
+    _generate(root)
+    assert "Wins loyal" not in (docs / "en" / "roles" / "seller.md").read_text(encoding="utf-8")

@@ -59,12 +59,15 @@ def generate(
     root: Path,
     changes: ChangeSet | None = None,
     today: datetime.date | None = None,
+    only: str | None = None,
 ) -> GenerateReport:
     """Write ``<root>/.handbook/docs/<lang>/`` and ``<root>/.handbook/mkdocs.<lang>.yml``.
 
     Expects a handbook that passed validation; never writes below ``<root>/docs``.
     ``changes`` (when publishing) adds a What's new page listing them. ``today``: the day
     review dates are compared with (pages say what is overdue as of it); the real one unless given.
+    ``only``: write that language's pages alone (the preview shows one language; the others
+    are written by the next full generation), keeping no record of the generation.
     """
     today = today or datetime.date.today()
     info = handbook.info
@@ -74,7 +77,7 @@ def generate(
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
-    key = render_key(handbook, hand.files, today) if changes is None else None
+    key = render_key(handbook, hand.files, today) if changes is None and only is None else None
     known = recall(out, key) if key else None
     if known is not None:  # the pages on disk are what rendering would write: keep them
         report.pages, report.problems = known["pages"], report.problems + known["problems"]
@@ -84,7 +87,7 @@ def generate(
     relations = build_relations(handbook, index)
     counts = WriteCounts()
     rendering: list[str] = []
-    for lang in languages:
+    for lang in [only] if only in languages else languages:
         site = Site.create(handbook, index, relations, lang, today)
         written = _write_language(site, root, languages, default, hand, changes)
         counts.add(written.counts)
@@ -92,7 +95,8 @@ def generate(
         rendering += written.problems
         report.configs.append(config_path(root, lang))
     report.problems += rendering
-    counts.removed += _remove_other_languages(out, languages)
+    if only is None:
+        counts.removed += _remove_other_languages(out, languages)
     report.written, report.unchanged, report.removed = counts.written, counts.unchanged, counts.removed
     done = {"written": counts.written, "unchanged": counts.unchanged}
     remember(out, key, {"pages": report.pages, "problems": rendering, **done})
