@@ -18,6 +18,7 @@ from generator.validate import Validation, validate
 
 if TYPE_CHECKING:
     from generator.render import GenerateReport
+    from generator.render.memo import PageMemo
 
 # Rendering, building and serving are imported where they are used: `handbook validate`,
 # run on every save and in every pre-commit hook, should not wait for jinja2 or MkDocs.
@@ -62,12 +63,16 @@ def _validated(root: Path, progress: Progress) -> Validation | None:
 
 
 def _generated(
-    root: Path, result: Validation, progress: Progress, only: str | None = None
+    root: Path,
+    result: Validation,
+    progress: Progress,
+    only: str | None = None,
+    memo: PageMemo | None = None,
 ) -> GenerateReport | None:
     from generator.render import generate
 
     with progress.step("generate") as step:
-        report = generate(result.handbook, Index(result.handbook), root, only=only)
+        report = generate(result.handbook, Index(result.handbook), root, only=only, memo=memo)
         pages = ", ".join(f"{count} {lang}" for lang, count in report.pages.items())
         step.detail = (
             f"{pages} pages; {report.written} files written, {report.unchanged} "
@@ -141,10 +146,16 @@ def run_serve(args: argparse.Namespace) -> int:
         address = claim_address(args.address)
     except AddressTaken as taken:
         raise UsageError(str(taken)) from None
+    from generator.render.memo import PageMemo
+
     progress = Progress()
     with _writing(args, "serve"):
         result = _validated(args.root, progress)
-        if result is None or _generated(args.root, result, progress) is None:
+        info = result.handbook.info if result is not None else None
+        language = args.lang or (info.default_language if info else "en")
+        # The pages of the language shown are kept: an edit then re-renders only its own.
+        memo = PageMemo(language)
+        if result is None or _generated(args.root, result, progress, memo=memo) is None:
             return 1
 
     def regenerate() -> None:
@@ -155,7 +166,7 @@ def run_serve(args: argparse.Namespace) -> int:
             with _writing(args, "serve"):
                 again = _validated(args.root, progress)
                 if again is not None:  # the preview shows one language: write only it
-                    _generated(args.root, again, progress, only=language)
+                    _generated(args.root, again, progress, only=language, memo=memo)
                 else:
                     print("the preview keeps the last good pages", file=sys.stderr)
         except LockBusy as busy:  # the preview goes on; the next save tries again
@@ -163,8 +174,6 @@ def run_serve(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"error: {describe(exc)}; the preview keeps the last pages", file=sys.stderr)
 
-    info = result.handbook.info
-    language = args.lang or (info.default_language if info else "en")
     return serve(args.root, language, address, regenerate)
 
 

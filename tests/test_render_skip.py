@@ -4,14 +4,19 @@ writing command takes) must not make the record look stale."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.build.lock import handbook_locked
 from generator.model.index import Index
+from generator.presentation.environment import TEMPLATES
 from generator.render import OUTPUT, generate
+from generator.render import memo as memo_module
 from generator.render.context import site as site_module
+from generator.render.memo import PageMemo
 from generator.validate import validate
 from tests.conftest import Workspace
 
@@ -80,3 +85,45 @@ def test_the_preview_writes_only_its_language_and_keeps_no_record(
     workspace.replace("process/people.yaml", "Wins loyal customers.", "Wins customers.")
     _generate(root)
     assert "Wins loyal" not in (docs / "en" / "roles" / "seller.md").read_text(encoding="utf-8")
+
+
+def test_the_preview_renders_again_only_the_pages_an_edit_changed(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the preview's memo, an edit re-renders the pages that show what changed, and every
+    page is byte for byte what a generation without the memo writes."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = workspace.root
+    memo = PageMemo("en")
+    result = validate(root)
+    generate(result.handbook, Index(result.handbook), root, memo=memo)
+    everything = memo.rendered
+    workspace.replace("process/people.yaml", "Wins customers.", "Wins loyal customers.")
+    result = validate(root)
+    generate(result.handbook, Index(result.handbook), root, only="en", memo=memo)
+    assert 0 < memo.rendered < everything / 2 and memo.reused + memo.rendered == everything
+    previewed = {p: p.read_bytes() for p in (root / OUTPUT / "docs" / "en").rglob("*.md")}
+    assert any(b"Wins loyal customers." in content for content in previewed.values())
+    shutil.rmtree(root / OUTPUT / "docs")
+    generate(result.handbook, Index(result.handbook), root)
+    assert {p: p.read_bytes() for p in (root / OUTPUT / "docs" / "en").rglob("*.md")} == previewed
+
+
+def test_a_changed_template_renders_every_page_again(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    monkeypatch.setattr(memo_module, "TEMPLATES", templates)
+    memo = PageMemo("en")
+    result = validate(workspace.root)
+    generate(result.handbook, Index(result.handbook), workspace.root, memo=memo)
+    everything = memo.rendered
+    generate(result.handbook, Index(result.handbook), workspace.root, only="en", memo=memo)
+    assert memo.rendered == 0 and memo.reused == everything
+    macros = templates / "_macros.md.j2"
+    macros.write_text(macros.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(macros, ns=(macros.stat().st_atime_ns, macros.stat().st_mtime_ns + 1_000_000))
+    generate(result.handbook, Index(result.handbook), workspace.root, only="en", memo=memo)
+    assert memo.rendered == everything

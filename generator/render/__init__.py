@@ -11,6 +11,7 @@ import base64
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from generator.load.collector import collector_paused
@@ -22,13 +23,14 @@ from generator.presentation.environment import label_tree, render
 from generator.presentation.labels import labels_for
 from generator.render.context.process import GUIDES
 from generator.render.context.site import Site
+from generator.render.memo import PageMemo
 from generator.render.minify import minified
 from generator.render.mkdocs_config import (
     build_config,
     config_path,
     write_config,
 )
-from generator.render.pages import build_pages
+from generator.render.pages import Page, build_pages
 from generator.render.relations import build_relations
 from generator.render.unchanged import recall, remember, render_key
 from generator.render.writer import HandWritten, WriteCounts, read_handwritten, sync_tree
@@ -60,6 +62,7 @@ def generate(
     changes: ChangeSet | None = None,
     today: datetime.date | None = None,
     only: str | None = None,
+    memo: PageMemo | None = None,
 ) -> GenerateReport:
     """Write ``<root>/.handbook/docs/<lang>/`` and ``<root>/.handbook/mkdocs.<lang>.yml``.
 
@@ -68,6 +71,7 @@ def generate(
     review dates are compared with (pages say what is overdue as of it); the real one unless given.
     ``only``: write that language's pages alone (the preview shows one language; the others
     are written by the next full generation), keeping no record of the generation.
+    ``memo``: the preview's memory of the pages it rendered last time (see :mod:`.memo`).
     """
     today = today or datetime.date.today()
     info = handbook.info
@@ -85,11 +89,13 @@ def generate(
         report.configs = [config_path(root, lang) for lang in languages]
         return report
     relations = build_relations(handbook, index)
+    if memo is not None:
+        memo.start()
     counts = WriteCounts()
     rendering: list[str] = []
     for lang in [only] if only in languages else languages:
         site = Site.create(handbook, index, relations, lang, today)
-        written = _write_language(site, root, languages, default, hand, changes)
+        written = _write_language(site, root, languages, default, hand, changes, memo)
         counts.add(written.counts)
         report.pages[lang] = written.pages
         rendering += written.problems
@@ -119,6 +125,7 @@ def _write_language(
     default: str,
     hand: HandWritten,
     changes: ChangeSet | None,
+    memo: PageMemo | None,
 ) -> _Written:
     """Render ``site``'s pages, write the changed ones and the language's configuration."""
     lang, info = site.lang, site.handbook.info
@@ -126,9 +133,10 @@ def _write_language(
     pages = build_pages(site, changes)
     labels = label_tree(site.labels)
     reviewed = PageReviews(site, hand, labels)
-    files = {
-        page.path: reviewed.add(page.path, render(page.template, page.context, labels)) for page in pages
-    }
+    remembered = memo if memo is not None and memo.lang == lang else None
+    files = {page.path: reviewed.add(page.path, _markdown(page, labels, remembered)) for page in pages}
+    if remembered is not None:
+        remembered.keep_only(set(files))
     files.update(_assets())
     for path, content in hand.files[lang].items():
         if path in files:
@@ -155,6 +163,12 @@ def _write_language(
     else:
         counts.unchanged += 1
     return _Written(counts, len(pages), problems)
+
+
+def _markdown(page: Page, labels: SimpleNamespace, memo: PageMemo | None) -> str:
+    if memo is None:
+        return render(page.template, page.context, labels)
+    return memo.render(page.path, page.template, page.context, labels)
 
 
 class PageReviews:
