@@ -15,15 +15,18 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.build import children
 from generator.build.site import mkdocs_env
 from generator.presentation.environment import TEMPLATES
-from generator.render.mkdocs_config import config_path
+from generator.render.mkdocs_config import HEADER, config_path
+from generator.render.writer import write_if_changed
 
 DEBOUNCE_SECONDS = 0.3
+PREVIEW_HOOK = Path(__file__).resolve().parent / "preview_hook.py"
 
 
 class _Regenerate(FileSystemEventHandler):
@@ -73,6 +76,22 @@ def claim_address(address: str) -> str:
     return address
 
 
+def preview_config(root: Path, language: str) -> Path:
+    """The configuration ``mkdocs serve`` runs: the language's own, with search added (the
+    preview hook indexes the pages after each build), and without the language switcher:
+    the preview serves one language, so the others' pages (and the sitemaps the theme
+    fetches for them) are not there."""
+    path = root / ".handbook" / f"preview.{language}.yml"
+    config = {
+        "INHERIT": config_path(root, language).name,
+        "hooks": [str(PREVIEW_HOOK)],
+        "extra": {"alternate": []},
+    }
+    text = HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=4096)
+    write_if_changed(path, text.encode("utf-8"))
+    return path
+
+
 def serve(root: Path, language: str, address: str, regenerate: Callable[[], None]) -> int:
     """Watch the sources, regenerate on change, and run ``mkdocs serve`` until interrupted."""
     observer = Observer()
@@ -87,6 +106,9 @@ def serve(root: Path, language: str, address: str, regenerate: Callable[[], None
         "mkdocs",
         "serve",
         "-f",
+        str(preview_config(root, language)),
+        # The language's configuration changes when pages come or go: rebuild then too.
+        "-w",
         str(config_path(root, language)),
         "-a",
         address,
