@@ -97,11 +97,11 @@ def locate(kind: str, ident: str, index: Index) -> tuple[str, str] | None:
         return None
     if kind == "step":
         return stage_page(index.stage_of_step[ident].id), anchor("step", ident)
-    if kind == "script":
+    if isinstance(entity, e.Script):
         if index.get("stage", entity.stage) is None:
             return None
         return script_page(entity.stage), anchor("script", ident)
-    if kind == "checklist":
+    if isinstance(entity, e.Checklist):
         return checklist_page(entity, index), anchor("checklist", ident)
     if kind == "question":
         return f"quizzes/{index.quiz_of_question[ident].id}.md", anchor("q", ident)
