@@ -194,3 +194,27 @@ def test_a_refused_export_shows_the_same_report_as_validate_on_standard_error(
     exported = capsys.readouterr()
     assert exported.out == ""
     assert exported.err == validated.out + validated.err + "error: fix the problems above before exporting\n"
+
+
+# --- the preview goes on whatever stops one regeneration ------------------------------
+
+
+def test_a_refused_regeneration_keeps_the_preview_going(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.commands.site import _regenerate
+    from generator.report.progress import Progress
+
+    options = commands.OPTIONS_OF["serve"](root=workspace.root, wait=1.0, address="127.0.0.1:0")
+    progress = Progress(io.StringIO())
+    _regenerate(options, progress)
+    assert (workspace.root / ".handbook" / "docs").is_dir()
+    capsys.readouterr()
+    workspace.replace("process/stage.yaml", "    order: 1", "    order: -1")
+    _regenerate(options, progress)  # raises nothing: the preview keeps serving
+    shown = capsys.readouterr()
+    assert "[stage-order]" in shown.out
+    assert shown.err.splitlines()[-2:] == [
+        "error: fix the problems above; nothing was generated",
+        "the preview keeps the last good pages",
+    ]

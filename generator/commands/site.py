@@ -101,9 +101,9 @@ def _regenerate(options: ServeOptions, progress: Progress) -> None:
         print_error(refused)
         print("the preview keeps the last good pages", file=sys.stderr)
     except LockBusy as busy:  # the next save tries again
-        print(f"error: {busy}; the preview keeps the last pages", file=sys.stderr)
+        print_error(CommandError(f"{busy}; the preview keeps the last pages"))
     except OSError as exc:
-        print(f"error: {describe(exc)}; the preview keeps the last pages", file=sys.stderr)
+        print_error(CommandError(f"{describe(exc)}; the preview keeps the last pages"))
 
 
 def _mkdocs_exit(code: int) -> ExitCode:
