@@ -218,3 +218,19 @@ def test_a_refused_regeneration_keeps_the_preview_going(
         "error: fix the problems above; nothing was generated",
         "the preview keeps the last good pages",
     ]
+
+
+# --- schema files: the library writes them, the command reports -----------------------
+
+
+def test_schemas_are_written_only_when_they_changed(tmp_path: Path) -> None:
+    from generator.export.schema_files import sync_schemas
+
+    schemas = {"a.schema.json": {"type": "object"}, "b.schema.json": {"title": "言"}}
+    assert sync_schemas(schemas, tmp_path / "s", write=False) == [tmp_path / "s" / n for n in schemas]
+    assert not (tmp_path / "s").exists()  # comparing writes nothing
+    assert len(sync_schemas(schemas, tmp_path / "s", write=True)) == 2
+    assert "言" in (tmp_path / "s" / "b.schema.json").read_text(encoding="utf-8")
+    assert sync_schemas(schemas, tmp_path / "s", write=True) == []
+    changed = {**schemas, "a.schema.json": {"type": "array"}}
+    assert sync_schemas(changed, tmp_path / "s", write=False) == [tmp_path / "s" / "a.schema.json"]

@@ -3,8 +3,8 @@ their JSON Schemas, upgrade their format, start a new handbook."""
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.commands.errors import CommandError, ExitCode
@@ -16,6 +16,7 @@ from generator.commands.options import (
     ValidateOptions,
 )
 from generator.commands.steps import findings
+from generator.export.schema_files import schema_text, sync_schemas
 from generator.model.schema import all_schemas
 from generator.report.output import print_findings
 from generator.validate import validate
@@ -45,17 +46,7 @@ def run_schema(options: SchemaOptions) -> ExitCode:
     if options.model:
         return _model_schema(options)
     out = options.out or options.root / "process" / "schemas"
-    _refuse_file_for_folder(out)
-    stale = []
-    for name, schema in all_schemas().items():
-        path = out / name
-        text = _json_text(schema)
-        if _current(path) == text:
-            continue
-        stale.append(path)
-        if not options.check:
-            out.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    stale = _synced(all_schemas(), out, write=not options.check)
     verb = "out of date" if options.check else "written"
     for path in stale:
         print(f"{path}: {verb}")
@@ -66,35 +57,28 @@ def run_schema(options: SchemaOptions) -> ExitCode:
 
 def _model_schema(options: SchemaOptions) -> ExitCode:
     """``handbook schema --model``: the JSON Schema of ``handbook export model``."""
-    from generator.export.model_schema import model_schema
+    from generator.export.model_schema import MODEL_SCHEMA_FILE, model_schema
 
-    text = _json_text(model_schema())
+    schema = model_schema()
     if options.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(schema_text(schema))
         return ExitCode.OK
-    _refuse_file_for_folder(options.out)
-    path = options.out / "model.schema.json"
-    current = _current(path)
+    stale = _synced({MODEL_SCHEMA_FILE: schema}, options.out, write=not options.check)
+    path = options.out / MODEL_SCHEMA_FILE
     if options.check:
-        print(f"{path}: {'up to date' if current == text else 'out of date'}")
-        return ExitCode.OK if current == text else ExitCode.DEFINITIONS
-    options.out.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    print(f"{path}: written")
+        print(f"{path}: {'out of date' if stale else 'up to date'}")
+        return ExitCode.DEFINITIONS if stale else ExitCode.OK
+    print(f"{path}: {'written' if stale else 'up to date'}")
     return ExitCode.OK
 
 
-def _json_text(schema: object) -> str:
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+def _synced(schemas: Mapping[str, object], out: Path, *, write: bool) -> list[Path]:
+    from generator.export.quiz.bank import ExportError
 
-
-def _current(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
-def _refuse_file_for_folder(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise CommandError(f"'{out}' is a file: --out takes a folder to write the schemas into")
+    try:
+        return sync_schemas(schemas, out, write=write)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def run_upgrade(options: UpgradeOptions) -> ExitCode:
