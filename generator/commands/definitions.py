@@ -16,7 +16,6 @@ from generator.commands.options import (
     ValidateOptions,
 )
 from generator.commands.steps import findings
-from generator.export.schema_files import schema_text, sync_schemas
 from generator.model.schema import all_schemas
 from generator.report.output import print_findings
 from generator.validate import validate
@@ -58,6 +57,7 @@ def run_schema(options: SchemaOptions) -> ExitCode:
 def _model_schema(options: SchemaOptions) -> ExitCode:
     """``handbook schema --model``: the JSON Schema of ``handbook export model``."""
     from generator.export.model_schema import MODEL_SCHEMA_FILE, model_schema
+    from generator.export.schema_files import schema_text
 
     schema = model_schema()
     if options.out is None:
@@ -73,7 +73,9 @@ def _model_schema(options: SchemaOptions) -> ExitCode:
 
 
 def _synced(schemas: Mapping[str, object], out: Path, *, write: bool) -> list[Path]:
+    # The export package is imported here: `handbook validate` does not need it.
     from generator.export.quiz.bank import ExportError
+    from generator.export.schema_files import sync_schemas
 
     try:
         return sync_schemas(schemas, out, write=write)
