@@ -223,9 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: say so briefly, trace only on request
         if args.debug:
             traceback.print_exc()
-        print(
-            f"error: internal error: {exc!r} (run again with --debug for details, and report it)",
-            file=sys.stderr,
+        print_error(
+            CommandError(f"internal error: {exc!r} (run again with --debug for details, and report it)")
         )
         return ExitCode.BUG
 

@@ -234,3 +234,39 @@ def test_schemas_are_written_only_when_they_changed(tmp_path: Path) -> None:
     assert sync_schemas(schemas, tmp_path / "s", write=True) == []
     changed = {**schemas, "a.schema.json": {"type": "array"}}
     assert sync_schemas(changed, tmp_path / "s", write=False) == [tmp_path / "s" / "a.schema.json"]
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "printed"),
+    [
+        (
+            RuntimeError("boom"),
+            ExitCode.BUG,
+            "error: internal error: RuntimeError('boom') (run again with --debug",
+        ),
+        (
+            CommandError("held", exit=ExitCode.DEFINITIONS, hint="wait"),
+            ExitCode.DEFINITIONS,
+            "error: held\nhint: wait",
+        ),
+        (
+            PermissionError(13, "Permission denied", "/x"),
+            ExitCode.ENVIRONMENT_OR_USAGE,
+            "error: permission denied for '/x'",
+        ),
+    ],
+)
+def test_whatever_a_command_raises_ends_in_one_line_and_its_code(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    raised: Exception,
+    code: ExitCode,
+    printed: str,
+) -> None:
+    def fail(options: commands.Options) -> ExitCode:
+        raise raised
+
+    monkeypatch.setattr(commands, "run", fail)
+    assert cli.main(["validate", "--root", str(REPO)]) == code
+    err = capsys.readouterr().err
+    assert err.startswith(printed) and "Traceback" not in err

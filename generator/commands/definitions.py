@@ -31,6 +31,7 @@ def run_validate(options: ValidateOptions) -> ExitCode:
 
 
 def run_checks(options: ChecksOptions) -> ExitCode:
+    """List every registered consistency check: its stable code and what it checks."""
     from generator.check import all_checks  # noqa: F401  (registers the checks)
     from generator.check.registry import REGISTRY
 
