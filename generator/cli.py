@@ -1,13 +1,16 @@
-"""The ``handbook`` command: parses options and calls the library; nothing else.
+"""The ``handbook`` command: parses options into a record, calls the command, and prints
+its error one way; nothing else.
 
-Exit codes: 0 success; 1 the definitions have errors (or warnings with ``--strict``);
-2 the command line is wrong, or the handbook folder, the disk or another command in the
-way keeps the command from running; 3 a bug of ours; 128 + N stopped by signal N.
+Exit codes (``ExitCode``): 0 success; 1 the definitions have errors (or warnings with
+``--strict``); 2 the command line is wrong, or the handbook folder, the disk or another
+command in the way keeps the command from running; 3 a bug of ours; 128 + N stopped by
+signal N.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
@@ -18,9 +21,9 @@ from types import FrameType
 
 from generator import commands, environment
 from generator.build.lock import DEFAULT_WAIT_SECONDS, LockBusy
+from generator.commands import CommandError, ExitCode, print_error, stopped_by
 from generator.review.dates import day_option, interval_option
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 DEFAULT_ADDRESS = "127.0.0.1:8808"  # not 8000: that is the `python -m http.server` preview
 # Commands that read a handbook from --root (the others create one or need none).
 NEEDS_HANDBOOK = {
@@ -49,6 +52,11 @@ def _stop(signum: int, _frame: FrameType | None) -> None:
     raise Stopped(signum)
 
 
+def _language_list(text: str) -> tuple[str, ...]:
+    """``--languages en,zh`` → ``("en", "zh")``; the starter says what is wrong with a tag."""
+    return tuple(text.split(","))
+
+
 def _add_wait(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--wait",
@@ -59,7 +67,7 @@ def _add_wait(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
         description="Validate, render and publish a sales handbook defined in YAML.",
@@ -148,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder")
     p.add_argument(
         "--languages",
+        type=_language_list,
         default="en,zh",
         metavar="TAGS",
         help="its languages, the default first: any of en, zh, zh-Hant, ja, de, fr, es (default: en,zh)",
@@ -189,48 +198,54 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = argument_parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
     try:
-        problem = _root_problem(args)
-        if problem:
-            print(f"error: {problem}", file=sys.stderr)
-            return EXIT_USAGE
-        handler = getattr(commands, f"run_{args.command.replace('-', '_')}")
-        code = int(handler(args))
+        code = commands.run(options_of(args))
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
     except KeyboardInterrupt as stopped:
         print("interrupted", file=sys.stderr)
-        return 128 + (stopped.signum if isinstance(stopped, Stopped) else signal.SIGINT)
-    except (commands.UsageError, LockBusy) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return stopped_by(stopped.signum if isinstance(stopped, Stopped) else signal.SIGINT)
+    except CommandError as error:
+        print_error(error)
+        return error.exit
+    except LockBusy as busy:
+        print_error(CommandError(str(busy)))
+        return ExitCode.ENVIRONMENT_OR_USAGE
     except OSError as exc:  # the system refused: the user can act on it
         if environment.path_of(exc) == environment.STANDARD_OUTPUT:
             _silence_stdout()
         if args.debug:
             traceback.print_exc()
-        print(f"error: {environment.describe(exc)}", file=sys.stderr)
-        return EXIT_USAGE
+        print_error(CommandError(environment.describe(exc)))
+        return ExitCode.ENVIRONMENT_OR_USAGE
     except Exception as exc:  # a bug of ours: say so briefly, trace only on request
         if args.debug:
             traceback.print_exc()
-        print(
-            f"error: internal error: {exc!r} (run again with --debug for details, and report it)",
-            file=sys.stderr,
+        print_error(
+            CommandError(f"internal error: {exc!r} (run again with --debug for details, and report it)")
         )
-        return EXIT_BUG
+        return ExitCode.BUG
 
 
-def _root_problem(args: argparse.Namespace) -> str:
-    """Why ``--root`` cannot be used by this command, or ``""``."""
-    problem = environment.folder_problem(args.root, "handbook folder")
-    if problem or args.command not in NEEDS_HANDBOOK:
+def options_of(args: argparse.Namespace) -> commands.Options:
+    """The record of the command's options: the one place that reads argparse's namespace."""
+    problem = _root_problem(args.command, args.root)
+    if problem:
+        raise CommandError(problem)
+    record = commands.OPTIONS_OF[args.command]
+    return record(**{field.name: getattr(args, field.name) for field in dataclasses.fields(record)})
+
+
+def _root_problem(command: str, root: Path) -> str:
+    """Why ``--root`` cannot be used by ``command``, or ``""``."""
+    problem = environment.folder_problem(root, "handbook folder")
+    if problem or command not in NEEDS_HANDBOOK:
         return problem
-    if not (args.root / "process").is_dir():
+    if not (root / "process").is_dir():
         return (
-            f"'{args.root}' is not a handbook folder: it has no process/ folder; give the folder "
+            f"'{root}' is not a handbook folder: it has no process/ folder; give the folder "
             "holding process/, quizzes/ and docs/ (or create one with `handbook init DIR`)"
         )
     return ""

@@ -38,6 +38,7 @@ from generator.model.types import (
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EXTRA_COUNTS = ("steps", "questions")
+MODEL_SCHEMA_FILE = "model.schema.json"  # its name on disk, and its $id
 
 
 def model_schema() -> dict[str, Any]:
@@ -63,7 +64,7 @@ def model_schema() -> dict[str, Any]:
     }
     return {
         "$schema": DIALECT,
-        "$id": "model.schema.json",
+        "$id": MODEL_SCHEMA_FILE,
         "title": "Sales handbook: the resolved model (handbook export model)",
         "type": "object",
         "properties": properties,

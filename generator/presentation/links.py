@@ -11,10 +11,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from generator.model import entities as e
-from generator.model.index import Index
+from generator.model.index import Entity, Index
 from generator.model.types import TARGET_RE
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
@@ -97,11 +96,11 @@ def locate(kind: str, ident: str, index: Index) -> tuple[str, str] | None:
         return None
     if kind == "step":
         return stage_page(index.stage_of_step[ident].id), anchor("step", ident)
-    if kind == "script":
+    if isinstance(entity, e.Script):
         if index.get("stage", entity.stage) is None:
             return None
         return script_page(entity.stage), anchor("script", ident)
-    if kind == "checklist":
+    if isinstance(entity, e.Checklist):
         return checklist_page(entity, index), anchor("checklist", ident)
     if kind == "question":
         return f"quizzes/{index.quiz_of_question[ident].id}.md", anchor("q", ident)
@@ -134,7 +133,7 @@ def split_target(target: str) -> tuple[str, str] | None:
     return (match["kind"], match["id"]) if match else None
 
 
-def display_name(kind: str, entity: Any, lang: str) -> str:
+def display_name(kind: str, entity: Entity | str | None, lang: str) -> str:
     """The entity's name (title, term, prompt) in ``lang``; its id when that is empty."""
     if kind == "page":
         return str(entity)

@@ -8,31 +8,30 @@ The printed fingerprint names the version signed, as the handbook's control does
 
 from __future__ import annotations
 
-from typing import Any
-
+from generator.model import entities as e
 from generator.model.fingerprint import entity_fingerprint, page_fingerprint
 from generator.model.handbook import Handbook
-from generator.model.index import Index
+from generator.model.index import Entity, Index
 from generator.review.guides import page_sources
 from generator.review.items import Reviewed, all_items
 
 
-def _concerns(entity: Any, item: Reviewed, role: str, owned_steps: set[str]) -> bool:
-    kind = item.kind
-    if kind in ("page", "quiz"):
+def _concerns(entity: Entity | None, item: Reviewed, role: str, owned_steps: set[str]) -> bool:
+    if item.kind in ("page", "quiz"):
         return True
-    if kind == "stage":
-        return role in entity.owners
-    if kind == "role":
-        return bool(entity.id == role)
-    if kind == "kpi":
-        return bool(entity.owner == role)
-    if kind == "path":
-        return bool(entity.role == role)
-    if kind == "script":
-        return entity.step in owned_steps
-    if kind == "checklist":
-        return any(i.owner == role for i in entity.items)
+    match entity:
+        case e.Stage():
+            return role in entity.owners
+        case e.Role():
+            return entity.id == role
+        case e.Kpi():
+            return entity.owner == role
+        case e.OnboardingPath():
+            return entity.role == role
+        case e.Script():
+            return entity.step in owned_steps
+        case e.Checklist():
+            return any(i.owner == role for i in entity.items)
     return False
 
 
@@ -45,8 +44,9 @@ def acknowledgement_lines(
     for item in all_items(handbook):
         if not item.acknowledge:
             continue
+        entity: Entity | None = None
         if item.kind == "page":
-            entity, fingerprint = None, page_fingerprint(page_sources(handbook.root, item.ident))
+            fingerprint = page_fingerprint(page_sources(handbook.root, item.ident))
         else:
             entity = index.get(item.kind, item.ident)
             fingerprint = entity_fingerprint(entity)

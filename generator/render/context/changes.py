@@ -105,7 +105,7 @@ def _link(site: Site, source: str, change: Change, name: str) -> Link | None:
     if change.kind == "checklist-item":
         checklist = site.index.get("checklist", change.parent)
         item = next((i for i in checklist.items if i.id == change.id), None) if checklist else None
-        return site.checklist_item(source, checklist, item) if item else None
+        return site.checklist_item(source, checklist, item) if checklist and item else None
     if change.kind in _LINKED_TO_PARENT:
         return site.link(source, _LINKED_TO_PARENT[change.kind], change.parent, name)
     if change.kind == "handbook":
