@@ -20,7 +20,7 @@ import yaml
 from generator.presentation.escape import md, page_title
 from generator.presentation.labels import labels_for
 from generator.presentation.links import site_folder
-from generator.render.pages import SECTIONS, Page
+from generator.render.pages import SECTIONS, UNLISTED, Page
 from generator.render.writer import write_if_changed
 
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -82,6 +82,9 @@ def build_config(
         },
         "nav": _nav(labels, pages, guides),
     }
+    unlisted = [f"/{page.path}" for page in pages if page.section == UNLISTED]
+    if unlisted:  # MkDocs would list them at every build
+        config["not_in_nav"] = "\n".join(unlisted)
     if len(languages) > 1:  # one language: no switcher at all
         config["extra"]["alternate"] = _alternate(lang, languages, default, names=names)
     if site_url:
@@ -175,7 +178,8 @@ def _nav(labels: Mapping[str, str], pages: Sequence[Page], guides: Sequence[str]
     )
     in_section: dict[str, list[Page]] = {section: [] for section in SECTIONS}
     for page in pages:
-        in_section[page.section].append(page)
+        if page.section != UNLISTED:
+            in_section[page.section].append(page)
     nav: list[Any] = []
     for section in SECTIONS:
         title = labels[SECTION_LABELS[section]]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator.presentation.links import script_page, stage_page
-from generator.render.context import coverage, kpis, learning, people, practice, process, scripts
+from generator.render.context import coverage, kpis, learning, people, practice, process, review, scripts
 from generator.render.context.site import Context, Site
 
 # Navigation sections, in tab order. Guides holds the hand-written pages.
@@ -28,6 +28,9 @@ SECTIONS = (
     "guides",
     "glossary",
 )
+
+# Pages that links and scripts lead to, left out of the navigation.
+UNLISTED = "unlisted"
 
 if TYPE_CHECKING:  # the diff package is only needed when publishing: not imported at start-up
     from generator.diff.changeset import ChangeSet
@@ -106,7 +109,11 @@ def _pages(site: Site) -> Iterator[Page]:
             if practice.drills_of(site, stage):
                 page = practice.practice_page(stage.id)
                 yield _page(site, page, "practice.md.j2", "practice", practice.stage_practice, stage)
-    yield _page(site, practice.REVIEW, "practice_review.md.j2", "practice", practice.review_page)
+    yield _page(site, practice.REVIEW, "practice_review.md.j2", "practice", review.review_page)
+    for number in review.card_pages(site):  # reached from the session page, not the menu
+        yield _page(
+            site, review.card_page(number), "practice_cards.md.j2", UNLISTED, review.cards_page, number
+        )
     yield _page(site, "editors/coverage.md", "coverage.md.j2", "guides", coverage.coverage_page)
     if hb.glossary:
         yield _page(site, "glossary.md", "glossary.md.j2", "glossary", process.glossary_page)

@@ -343,15 +343,53 @@
   });
 
   /* --- the review session: the due cards, one at a time ---------------------------------- */
+  /* A large handbook's cards are on pages of their own: each listed on the session page
+   * with the cards it holds ("id=fingerprint …"); only the pages with a card due are fetched. */
+  function cardPages(root) {
+    return all(root, ".review-chunk").map(function (el) {
+      var cards = {};
+      el.dataset.cards.split(" ").forEach(function (pair) {
+        var cut = pair.lastIndexOf("=");
+        if (cut > 0) { cards[pair.slice(0, cut)] = pair.slice(cut + 1); }
+      });
+      return { url: new URL(el.dataset.url, location.href).href, cards: cards };
+    });
+  }
+  function fetchCards(page, wanted) {
+    return fetch(page.url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(page.url + ": " + response.status); }
+      return response.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      return all(doc, ".review-card").filter(function (c) { return wanted.indexOf(c.dataset.card) >= 0; }).map(function (c) {
+        // Links were written relative to the card page: keep them leading where they did.
+        all(c, "a[href]").forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), page.url).href); });
+        return document.importNode(c, true);
+      });
+    });
+  }
   function session(root) {
     var box = root.querySelector(".review-session");
     if (!first(box)) { return; }
-    var cards = all(root, ".review-card"), present = {};
-    cards.forEach(function (c) { present[c.dataset.card] = c.dataset.fp; });
+    var holder = root.querySelector(".review-cards"), pages = cardPages(root), present = {};
+    all(root, ".review-card").forEach(function (c) { present[c.dataset.card] = c.dataset.fp; });
+    pages.forEach(function (p) { Object.keys(p.cards).forEach(function (id) { present[id] = p.cards[id]; }); });
     var due = P.dueCards(load(), today(), present);
+    var status = box.querySelector(".review-status");
+    box.hidden = false;
+    var needed = pages.map(function (p) {
+      return { page: p, wanted: due.filter(function (id) { return id in p.cards; }) };
+    }).filter(function (n) { return n.wanted.length; });
+    if (!needed.length) { runSession(box, all(root, ".review-card"), due); return; }
+    status.textContent = say("session_loading");
+    Promise.all(needed.map(function (n) { return fetchCards(n.page, n.wanted); })).then(function (lists) {
+      lists.forEach(function (cards) { cards.forEach(function (c) { holder.appendChild(c); }); });
+      runSession(box, all(root, ".review-card"), due);
+    }, function () { status.textContent = say("session_failed"); });
+  }
+  function runSession(box, cards, due) {
     var queue = cards.filter(function (c) { return due.indexOf(c.dataset.card) >= 0; });
     var status = box.querySelector(".review-status"), next = box.querySelector(".review-next");
-    box.hidden = false;
     function show() {
       cards.forEach(function (c) { c.hidden = true; });
       next.hidden = true;

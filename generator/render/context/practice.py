@@ -1,7 +1,7 @@
 """Contexts of the Practice section (drills, the review session) and the home page's role views.
 
-Drills sit one page per stage, like the script library. The review session page holds
-every drill and quiz question, so it works offline: practice.js shows the ones due.
+Drills sit one page per stage, like the script library. The review session is in
+:mod:`generator.render.context.review`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from generator.model import entities as e
 from generator.model.fingerprint import drill_fingerprint
 from generator.presentation.links import Link, anchor, relative
 from generator.render.context import process
-from generator.render.context.learning import _question
 from generator.render.context.site import Context, Site
 
 INDEX = "practice/index.md"
@@ -51,17 +50,6 @@ def stage_practice(site: Site, source: str, stage: e.Stage) -> Context:
         "scripts": Link(site.label("practice.scripts_page"), relative(source, f"scripts/{stage.id}.md")),
         "drills": [_drill(site, source, script) for script in drills_of(site, stage)],
     }
-
-
-def review_page(site: Site, source: str) -> Context:
-    drills = [
-        _drill(site, source, s) for stage in site.handbook.ordered_stages() for s in drills_of(site, stage)
-    ]
-    questions = [
-        {**_question(site, source, quiz, n, q), "quiz": site.link(source, "quiz", quiz.id)}
-        for n, (quiz, q) in enumerate(site.handbook.questions, 1)
-    ]
-    return {"title": site.label("practice.review_title"), "drills": drills, "questions": questions}
 
 
 def has_drills(site: Site) -> bool:
