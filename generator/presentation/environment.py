@@ -50,7 +50,13 @@ def environment() -> jinja2.Environment:
 
 def link(value: Link) -> Markup:
     """``[text](url)``: the text escaped like all author text, the URL percent-encoded."""
-    return Markup(f"[{md(value.text)}]({_url(value.url)})")
+    return _link(value.text, value.url)
+
+
+@lru_cache(maxsize=65536)
+def _link(text: str, url: str) -> Markup:
+    # Cached: pages of one folder link to the same entities with the same words.
+    return Markup(f"[{md(text)}]({_url(url)})")
 
 
 @lru_cache(maxsize=65536)

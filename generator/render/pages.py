@@ -110,10 +110,9 @@ def _pages(site: Site) -> Iterator[Page]:
                 page = practice.practice_page(stage.id)
                 yield _page(site, page, "practice.md.j2", "practice", practice.stage_practice, stage)
     yield _page(site, practice.REVIEW, "practice_review.md.j2", "practice", review.review_page)
-    for number in review.card_pages(site):  # reached from the session page, not the menu
-        yield _page(
-            site, review.card_page(number), "practice_cards.md.j2", UNLISTED, review.cards_page, number
-        )
+    for number, cards in review.card_pages(site):  # reached from the session page, not the menu
+        page = review.card_page(number)
+        yield _page(site, page, "practice_cards.md.j2", UNLISTED, review.cards_page, number, cards)
     yield _page(site, "editors/coverage.md", "coverage.md.j2", "guides", coverage.coverage_page)
     if hb.glossary:
         yield _page(site, "glossary.md", "glossary.md.j2", "glossary", process.glossary_page)

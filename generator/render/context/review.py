@@ -73,9 +73,9 @@ def card_page(number: int) -> str:
     return f"{CARDS_FOLDER}/cards-{number}.md"
 
 
-def card_pages(site: Site) -> list[int]:
-    """The numbers of the card pages ``site`` has (from 1), in order."""
-    return list(range(1, len(_chunks(site)) + 1))
+def card_pages(site: Site) -> list[tuple[int, list[_Card]]]:
+    """The card pages ``site`` has: each one's number (from 1) and cards, in order."""
+    return list(enumerate(_chunks(site), 1))
 
 
 def _served(page: str) -> str:
@@ -123,8 +123,8 @@ def review_page(site: Site, source: str) -> Context:
     }
 
 
-def cards_page(site: Site, source: str, number: int) -> Context:
-    drills, questions = _contexts(site, source, _chunks(site)[number - 1])
+def cards_page(site: Site, source: str, number: int, cards: list[_Card]) -> Context:
+    drills, questions = _contexts(site, source, cards)
     return {
         "title": site.label("practice.cards_title").replace("{n}", str(number)),
         "review": relative(source, REVIEW),

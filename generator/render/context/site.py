@@ -70,6 +70,9 @@ class Site:
     labels: Labels
     # The day review dates are compared with: pages say "overdue" as of the day they are built.
     today: datetime.date = field(default_factory=datetime.date.today)
+    _places: dict[tuple[str, str], tuple[tuple[str, str] | None, str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def create(
@@ -95,13 +98,19 @@ class Site:
 
     def link(self, source: str, kind: str, ident: str, text: str | None = None) -> Link | None:
         """A link from page ``source`` to the entity ``kind:ident``; ``None`` if unknown."""
-        place = locate(kind, ident, self.index)
+        found = self._places.get((kind, ident))
+        if found is None:  # where it is and what it is called: the same from every page
+            place = locate(kind, ident, self.index)
+            name = (
+                ""
+                if place is None
+                else display_name(kind, ident if kind == "page" else self.index.get(kind, ident), self.lang)
+            )
+            found = self._places[(kind, ident)] = (place, name)
+        place, name = found
         if place is None:
             return None
-        if text is None:
-            entity = ident if kind == "page" else self.index.get(kind, ident)
-            text = display_name(kind, entity, self.lang)
-        return Link(text, relative(source, *place))
+        return Link(name if text is None else text, relative(source, *place))
 
     def links(self, source: str, kind: str, idents: Iterable[str]) -> list[Link]:
         found = (self.link(source, kind, ident) for ident in dict.fromkeys(idents))
