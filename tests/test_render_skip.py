@@ -127,3 +127,20 @@ def test_a_changed_template_renders_every_page_again(
     os.utime(macros, ns=(macros.stat().st_atime_ns, macros.stat().st_mtime_ns + 1_000_000))
     generate(result.handbook, Index(result.handbook), workspace.root, only="en", memo=memo)
     assert memo.rendered == everything
+
+
+def test_the_preview_renders_once_to_fill_its_memo_even_when_nothing_changed(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` starting on pages generated before: its first edit must not render them all."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = workspace.root
+    _generate(root)
+    memo = PageMemo("en")
+    result = validate(root)
+    generate(result.handbook, Index(result.handbook), root, memo=memo)
+    assert memo.rendered > 0 and memo.pages
+    workspace.replace("process/people.yaml", "Wins customers.", "Wins loyal customers.")
+    result = validate(root)
+    generate(result.handbook, Index(result.handbook), root, only="en", memo=memo)
+    assert 0 < memo.rendered < len(memo.pages) / 2

@@ -81,7 +81,10 @@ def generate(
     report = GenerateReport(problems=list(hand.problems))
     report.problems += _missing_guides(hand, languages)
     out = root / OUTPUT
-    key = render_key(handbook, hand.files, today) if changes is None and only is None else None
+    # A memo must see every page rendered once: the preview's first edit then renders only
+    # what it changed, so the record that skips rendering altogether is not used for it.
+    use_record = changes is None and only is None and memo is None
+    key = render_key(handbook, hand.files, today) if use_record else None
     known = recall(out, key) if key else None
     if known is not None:  # the pages on disk are what rendering would write: keep them
         report.pages, report.problems = known["pages"], report.problems + known["problems"]
