@@ -1,4 +1,4 @@
-"""Contexts of the process pages: home, stages, principles, the role × stage matrix, glossary."""
+"""Contexts of the process pages: home, stages, principles, glossary."""
 
 from __future__ import annotations
 
@@ -159,36 +159,3 @@ def glossary_page(site: Site, source: str) -> Context:
         for term in site.handbook.glossary
     ]
     return {"title": site.label("title.glossary"), "terms": terms}
-
-
-def matrix_page(site: Site, source: str) -> Context:
-    """Roles × stages and steps: who owns, who helps (see ``matrix.legend``)."""
-    roles = site.handbook.roles
-    owner, helps = ("owner", site.label("matrix.owner")), ("helps", site.label("matrix.helps"))
-    none = ("", "")
-    rows = []
-    for stage in site.handbook.ordered_stages():
-        step_owners = {step.owner for step in stage.steps}
-        item_owners = {
-            step.id: {item.owner for _, item in site.rel.items_by_step.get(step.id, [])}
-            for step in stage.steps
-        }
-        stage_helpers = step_owners.union(*item_owners.values()) if item_owners else step_owners
-        rows.append(
-            {
-                "link": site.link(source, "stage", stage.id),
-                "is_stage": True,
-                "cells": [
-                    owner if r.id in stage.owners else helps if r.id in stage_helpers else none for r in roles
-                ],
-            }
-        )
-        for step in stage.steps:
-            helpers = item_owners[step.id] | set(stage.owners)
-            cells = [owner if r.id == step.owner else helps if r.id in helpers else none for r in roles]
-            rows.append({"link": site.link(source, "step", step.id), "is_stage": False, "cells": cells})
-    return {
-        "title": site.label("title.matrix"),
-        "roles": [site.link(source, "role", r.id) for r in roles],
-        "rows": rows,
-    }
