@@ -25,6 +25,7 @@ from generator.model.index import Index
 from generator.model.types import Text
 from generator.presentation.escape import md, script_text
 from generator.presentation.labels import LABELS
+from generator.presentation.links import checklist_item_anchor
 from generator.render import GenerateReport, generate
 from generator.render.formula_html import formula_html
 from generator.render.mkdocs_config import SECTION_LABELS
@@ -148,7 +149,9 @@ def test_stage_checklist_items_have_stable_ids_and_labelled_boxes(
     text = out(root, "en", f"stages/{checklist.stage}.md")
     for item in checklist.items:
         assert f'data-item="{checklist.id}/{item.id}"' in text
-    assert text.count('<input type="checkbox" aria-label="') >= len(checklist.items)
+        # Each box is named by its item's text, which is written once.
+        anchor = checklist_item_anchor(checklist.id, item.id)
+        assert f'aria-labelledby="{anchor}-text"' in text and f'<span id="{anchor}-text">' in text
 
 
 def test_quiz_answers_are_collapsed(default: tuple[Path, Handbook, GenerateReport]) -> None:
