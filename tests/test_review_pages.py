@@ -160,10 +160,10 @@ def test_whats_new_leaves_out_review_dates_and_lists_the_confirmations_reset(wor
         "stage", "changed", "prospecting", fields=(FieldChange("review", None, {"owner": "x"}),)
     )
     page = whats_new_page(s, "whats-new.md", ChangeSet(old, new, (review_only,)))
-    assert page["groups"] == [] and page["acks_reset"] == []
+    assert page.groups == () and page.acks_reset == ()
     step = s.handbook.stages[0].steps[0].id
     reworded = Change("step", "changed", step, fields=(FieldChange("summary", "a", "b"),))
     page = whats_new_page(s, "whats-new.md", ChangeSet(old, new, (review_only, reworded)))
-    assert [link.url for link in page["acks_reset"]] == ["stages/prospecting.md"]
-    shown = [entry["kind"] for group in page["groups"] for entry in group["entries"]]
+    assert [link.url for link in page.acks_reset] == ["stages/prospecting.md"]
+    shown = [entry.kind for group in page.groups for entry in group.entries]
     assert "Stage" not in shown and "Step" in shown

@@ -24,7 +24,7 @@ from generator.presentation.links import Link
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-    # What a page template receives: a frozen dataclass per kind of page (a mapping in tests).
+    # What a template receives: a frozen dataclass per kind of page, or a mapping for a partial.
     PageView: TypeAlias = DataclassInstance | Mapping[str, Any]
 
 # Characters a generated URL may keep as they are; anything else is percent-encoded, so
