@@ -7,17 +7,24 @@ The minimal handbook is small; the thresholds are lowered so that it is split as
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import BrowserContext
 
 from generator.model.index import Index
 from generator.render import OUTPUT, generate
 from generator.render.context import coverage, matrix
 from generator.validate import validate
 from tests.conftest import MINIMAL
+from tests.site_support import folder_handler, require_chromium, serving
+from tests.test_site import blocking_violations
 
 DAY = datetime.date(2026, 11, 30)
 
@@ -102,3 +109,50 @@ def test_the_pages_per_stage_are_listed_under_a_group_of_their_own(split: Path) 
         ]
     }
     assert covered in sections["指南"]
+
+
+# --- in the browser -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(split: Path) -> Iterator[str]:
+    """The split handbook built by MkDocs (``--strict``: every link and anchor resolves) and served."""
+    require_chromium()
+    root = split.parent
+    for lang in ("en", "zh"):
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", f"mkdocs.{lang}.yml"]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        done = subprocess.run(command, cwd=split, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+    with serving(folder_handler(root / "site")) as base:
+        yield base
+
+
+PAGES = (
+    "editors/coverage/",
+    "editors/coverage-by-stage/prospecting/",
+    "roles/matrix/",
+    "roles/by-stage/prospecting/",
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_split_pages_pass_axe(context: BrowserContext, served: str, lang: str) -> None:
+    page = context.new_page()
+    found = []
+    for path in PAGES:
+        page.goto(f"{served}{'' if lang == 'en' else 'zh/'}{path}")
+        found += [f"{path}: {line}" for line in blocking_violations(page)]
+    assert not found, "\n".join(found)
+
+
+def test_an_old_link_to_a_stage_lands_on_its_row_and_leads_to_its_table(
+    context: BrowserContext, served: str
+) -> None:
+    page = context.new_page()
+    page.goto(f"{served}editors/coverage/#coverage-prospecting")
+    row = page.locator("tr", has=page.locator("#coverage-prospecting"))
+    row.get_by_role("link", name="Prospecting").click()
+    page.wait_for_url("**/editors/coverage-by-stage/prospecting/")
+    table = page.locator("table").first
+    assert table.get_by_role("link", name="Find customers").count() == 1
