@@ -99,13 +99,20 @@ def test_a_stage_matrix_page_has_a_column_per_role_taking_part(split: Path) -> N
 def test_the_pages_per_stage_are_listed_under_a_group_of_their_own(split: Path) -> None:
     nav = yaml.safe_load((split / "mkdocs.zh.yml").read_text(encoding="utf-8"))["nav"]
     sections = {title: entries for item in nav for title, entries in item.items()}
-    # A section titled as the table holds its overview and, one level down, the stages' pages.
-    matrix = {"岗位与环节": ["roles/matrix.md", {"各环节岗位分工": ["roles/by-stage/prospecting.md"]}]}
+    # A section titled as the table holds its overview and, one level down, the stages' pages,
+    # each named by its stage.
+    matrix = {
+        "岗位与环节": [
+            {"全部环节的岗位分工": "roles/matrix.md"},
+            {"各环节岗位分工": [{"1. 寻找客户": "roles/by-stage/prospecting.md"}]},
+        ]
+    }
     assert matrix in sections["流程"]
+    overview = {"全部环节的覆盖情况": "editors/coverage.md"}
     covered = {
         "编辑用覆盖情况": [
-            "editors/coverage.md",
-            {"各环节覆盖情况": ["editors/coverage-by-stage/prospecting.md"]},
+            overview,
+            {"各环节覆盖情况": [{"1. 寻找客户": "editors/coverage-by-stage/prospecting.md"}]},
         ]
     }
     assert covered in sections["指南"]

@@ -200,7 +200,7 @@ def _entries(pages: Sequence[Page], title: str) -> list[Any]:
     run: list[Page] = []
     for page in [*pages, None]:
         if run and (page is None or page.template != run[0].template):
-            paths = [p.path for p in run]
+            paths: list[Any] = [{p.nav_title: p.path} if p.nav_title else p.path for p in run]
             listed: list[Any] = _groups(paths) if len(paths) > NAV_RUN else paths
             if run[0].group:
                 _nest(entries, run[0].group, listed)
@@ -223,7 +223,7 @@ def _nest(entries: list[Any], group: tuple[str, ...], listed: list[Any]) -> None
     entries.extend(listed)
 
 
-def _groups(paths: list[str]) -> list[dict[str, list[str]]]:
+def _groups(paths: list[Any]) -> list[dict[str, list[Any]]]:
     return [
         {f"{start + 1}–{min(start + NAV_GROUP, len(paths))}": paths[start : start + NAV_GROUP]}
         for start in range(0, len(paths), NAV_GROUP)

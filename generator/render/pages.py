@@ -40,13 +40,15 @@ WHATS_NEW = "whats-new.md"
 @dataclass(frozen=True)
 class Page:
     """``group``: the titles of the sub-sections the page is listed in, within ``section``:
-    a large handbook's table and its pages per stage are kept together there."""
+    a large handbook's table and its pages per stage are kept together there.
+    ``nav_title``: the page's name in the navigation, when not its title."""
 
     path: str
     template: str
     context: PageView
     section: str
     group: tuple[str, ...] = ()
+    nav_title: str = ""
 
 
 def build_pages(site: Site, changes: ChangeSet | None = None) -> list[Page]:
@@ -79,28 +81,37 @@ class PerStage:
     template: str
     make: Callable[[Site, str, e.Stage], PageView]
     title: str  # label of the section holding the overview and the pages per stage
+    overview: str  # label naming the overview in that section
     group: str  # label of the sub-section holding the pages per stage
 
 
 def _split(site: Site, overview: Page, per_stage: PerStage) -> Iterator[Page]:
     """The overview, then a page per stage. In the navigation a section holds the overview and,
     one level down, the pages per stage: closed, they weigh one link in the section's pages."""
-    title = site.label(per_stage.title)
-    yield replace(overview, group=(title,))
+    title, group = site.label(per_stage.title), (site.label(per_stage.title), site.label(per_stage.group))
+    yield replace(overview, group=(title,), nav_title=site.label(per_stage.overview))
     for stage in site.handbook.ordered_stages():
         path = per_stage.place(stage.id)
         context = per_stage.make(site, path, stage)
-        yield Page(path, per_stage.template, context, overview.section, (title, site.label(per_stage.group)))
+        # Listed under the table's name: the stage's own is enough there.
+        name = f"{stage.order}. {site.t(stage.name) or stage.id}"
+        yield Page(path, per_stage.template, context, overview.section, group, name)
 
 
 _MATRIX = PerStage(
-    matrix.stage_matrix_page, "matrix_stage.md.j2", matrix.stage_matrix, "title.matrix", "matrix.by_stage"
+    matrix.stage_matrix_page,
+    "matrix_stage.md.j2",
+    matrix.stage_matrix,
+    "title.matrix",
+    "matrix.all_stages",
+    "matrix.by_stage",
 )
 _COVERAGE = PerStage(
     coverage.stage_coverage_page,
     "coverage_stage.md.j2",
     coverage.stage_coverage,
     "title.coverage",
+    "coverage.all_stages",
     "coverage.by_stage",
 )
 
