@@ -26,7 +26,7 @@ _COLUMN_LABELS = {
 }
 # The tables stay on one page up to this many links. Each link in a cell is about 110 bytes
 # of HTML, so 1,500 links are some 170 KB: a page that still opens at once and scrolls
-# comfortably (the default handbook has about 150). Past it, a page per stage.
+# comfortably (the default handbook has about 240). Past it, a page per stage.
 LINKS_ON_ONE_PAGE = 1500
 
 

@@ -16,7 +16,7 @@ from generator.render.context.site import Site
 OVERVIEW = "roles/matrix.md"
 # One table up to this many cells (roles × rows). A cell is about 50 bytes of HTML, so 3,000
 # cells are some 150 KB: still quick, and a table a reader can take in (the default handbook
-# has about 150). Past it, a page per stage.
+# has 60). Past it, a page per stage.
 CELLS_ON_ONE_PAGE = 3000
 OWNER, HELPS = "owner", "helps"
 
