@@ -32,6 +32,7 @@ PAGES = (
     "scripts/prospecting.md",
     "roles/seller.md",
     "roles/matrix.md",
+    "editors/coverage.md",
     "kpis/win-rate.md",
     "onboarding/seller.md",
     "quizzes/basics.md",

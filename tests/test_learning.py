@@ -108,9 +108,7 @@ def test_corrupted_storage_is_set_aside_and_the_page_still_works(
     built: BuiltSite, context: BrowserContext
 ) -> None:
     page = open_page(context, built.url("en", f"stages/{STAGE}/"))
-    key = page.evaluate(
-        "'sales-handbook:' + JSON.parse(document.getElementById('handbook-data').textContent).id"
-    )
+    key = page.evaluate("'sales-handbook:' + window.HandbookData.id")
     for garbage in ["{not json", '{"v": 1, "items": "oops"}', "[1,2,3]", '{"v": 99}']:
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, garbage])
         page.reload(wait_until="networkidle")
@@ -130,9 +128,7 @@ def test_corrupted_storage_is_set_aside_and_the_page_still_works(
 
 def test_tampered_values_are_dropped_not_trusted(built: BuiltSite, context: BrowserContext) -> None:
     page = open_page(context, built.url("en", f"stages/{STAGE}/"))
-    key = page.evaluate(
-        "'sales-handbook:' + JSON.parse(document.getElementById('handbook-data').textContent).id"
-    )
+    key = page.evaluate("'sales-handbook:' + window.HandbookData.id")
     tampered = (
         '{"v":1,"items":{"' + STAGE + '/choose-contact-channel":"<img src=x onerror=alert(1)>",'
         '"../../etc":1},"quizzes":{"kpi-formulas":{"best":1e9}},"plans":{"x":{"start":"never"}}}'
@@ -148,9 +144,7 @@ def test_tampered_values_are_dropped_not_trusted(built: BuiltSite, context: Brow
 
 def test_a_record_of_the_first_format_keeps_every_tick(built: BuiltSite, context: BrowserContext) -> None:
     page = open_page(context, built.url("en", f"stages/{STAGE}/"))
-    key = page.evaluate(
-        "'sales-handbook:' + JSON.parse(document.getElementById('handbook-data').textContent).id"
-    )
+    key = page.evaluate("'sales-handbook:' + window.HandbookData.id")
     old = '{"v": 1, "items": {"' + STAGE + '/choose-contact-channel": 1}}'
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, old])
     page.reload(wait_until="networkidle")

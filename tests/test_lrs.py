@@ -127,7 +127,7 @@ def test_statements_wait_while_the_lrs_is_unreachable(
 
 
 def _handbook_id(page: Page) -> str:
-    return str(page.evaluate("JSON.parse(document.getElementById('handbook-data').textContent).id"))
+    return str(page.evaluate("window.HandbookData.id"))
 
 
 def test_a_confirmation_of_reading_reaches_ralph_with_the_version_confirmed(

@@ -149,11 +149,9 @@ def test_a_mentor_link_with_a_hostile_name(poisoned: BuiltSite, browser: Browser
 
 
 def test_a_progress_link_with_hostile_content(poisoned: BuiltSite, browser: Browser) -> None:
+    (data,) = (poisoned.site / "assets").glob("handbook-data.*.js")
     handbook_id = json.loads(
-        (poisoned.site / "index.html")
-        .read_text(encoding="utf-8")
-        .split('id="handbook-data" type="application/json">')[1]
-        .split("</script>")[0]
+        data.read_text(encoding="utf-8").removeprefix("window.HandbookData = ").rstrip(";\n")
     )["id"]
     payload = {
         "v": 1,

@@ -107,7 +107,9 @@ def test_coverage_page_lists_overdue_due_soon_and_unowned(workspace: Workspace) 
     soon = page.split("### Due for review within 30 days (0)")[1].split("###")[0]
     assert "None." in soon
     unowned = page.split("### Nobody owns (")[1]
-    assert "[Seller](../roles/seller.md) | Role |" in unowned and "Guide: editors" not in unowned
+    # Listed by the file where an owner is to be named, each entry a link.
+    assert "| `process/people.yaml` | [Seller](../roles/seller.md), [Coach](../roles/coach.md)," in unowned
+    assert "Guide: editors" not in unowned
     zh = site(workspace, "zh", D(2026, 11, 30))
     zh_page = render("coverage.md.j2", coverage_page(zh, "editors/coverage.md"), label_tree(zh.labels))
     assert "### 已逾期待审（4）" in zh_page and "按本批页面的生成日 2026年11月30日 计算" in zh_page
@@ -158,10 +160,10 @@ def test_whats_new_leaves_out_review_dates_and_lists_the_confirmations_reset(wor
         "stage", "changed", "prospecting", fields=(FieldChange("review", None, {"owner": "x"}),)
     )
     page = whats_new_page(s, "whats-new.md", ChangeSet(old, new, (review_only,)))
-    assert page["groups"] == [] and page["acks_reset"] == []
+    assert page.groups == () and page.acks_reset == ()
     step = s.handbook.stages[0].steps[0].id
     reworded = Change("step", "changed", step, fields=(FieldChange("summary", "a", "b"),))
     page = whats_new_page(s, "whats-new.md", ChangeSet(old, new, (review_only, reworded)))
-    assert [link.url for link in page["acks_reset"]] == ["stages/prospecting.md"]
-    shown = [entry["kind"] for group in page["groups"] for entry in group["entries"]]
+    assert [link.url for link in page.acks_reset] == ["stages/prospecting.md"]
+    shown = [entry.kind for group in page.groups for entry in group.entries]
     assert "Stage" not in shown and "Step" in shown

@@ -46,11 +46,7 @@ def tick(page: Page, item: str) -> None:
 
 
 def store_key(page: Page) -> str:
-    return str(
-        page.evaluate(
-            "'sales-handbook:' + JSON.parse(document.getElementById('handbook-data').textContent).id"
-        )
-    )
+    return str(page.evaluate("'sales-handbook:' + window.HandbookData.id"))
 
 
 def handbook_id(page: Page) -> str:

@@ -8,10 +8,11 @@ HTML-escaped, so forgetting the filter cannot open a hole.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import fields
 from functools import cache, lru_cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import quote
 
 import jinja2
@@ -19,6 +20,12 @@ from markupsafe import Markup, escape
 
 from generator.presentation.escape import md, page_title, script_text
 from generator.presentation.links import Link
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    # What a template receives: a frozen dataclass per kind of page, or a mapping for a partial.
+    PageView: TypeAlias = DataclassInstance | Mapping[str, Any]
 
 # Characters a generated URL may keep as they are; anything else is percent-encoded, so
 # a page path cannot end the Markdown link early.
@@ -94,9 +101,9 @@ def _namespace(tree: dict[str, Any]) -> SimpleNamespace:
     )
 
 
-def render(template: str, context: Mapping[str, Any], labels: SimpleNamespace) -> str:
-    """One page's Markdown: ``template`` filled with ``context`` and the labels ``L``."""
-    text = environment().get_template(template).render({**context, "L": labels})
+def render(template: str, context: PageView, labels: SimpleNamespace) -> str:
+    """One page's Markdown: ``template`` filled with ``context``'s fields and the labels ``L``."""
+    text = environment().get_template(template).render({**_fields(context), "L": labels})
     # One blank line between blocks is all Markdown needs; templates may leave more.
     lines: list[str] = []
     blank = True  # the line before was blank (or there was none): a blank line is dropped
@@ -108,3 +115,11 @@ def render(template: str, context: Mapping[str, Any], labels: SimpleNamespace) -
             lines.append("")
             blank = True
     return "\n".join(lines).strip() + "\n"
+
+
+def _fields(context: PageView) -> dict[str, Any]:
+    """A page view's fields by name (not :func:`dataclasses.asdict`: nested views stay objects,
+    which templates read the same way, and nothing is copied)."""
+    if isinstance(context, Mapping):
+        return dict(context)
+    return {f.name: getattr(context, f.name) for f in fields(context)}

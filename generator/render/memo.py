@@ -17,19 +17,21 @@ keep no memo.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator.presentation.environment import TEMPLATES, render
+
+if TYPE_CHECKING:
+    from generator.presentation.environment import PageView
 
 
 @dataclass(frozen=True)
 class _Rendered:
     template: str
     labels: SimpleNamespace
-    context: Mapping[str, Any]
+    context: PageView
     markdown: str
 
 
@@ -52,7 +54,7 @@ class PageMemo:
             self.templates = stamp
         self.reused = self.rendered = 0
 
-    def render(self, path: str, template: str, context: Mapping[str, Any], labels: SimpleNamespace) -> str:
+    def render(self, path: str, template: str, context: PageView, labels: SimpleNamespace) -> str:
         """``render(template, context, labels)``, or the same Markdown as last time when
         nothing that goes into it changed."""
         last = self.pages.get(path)

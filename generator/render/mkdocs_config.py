@@ -197,20 +197,37 @@ def _entries(pages: Sequence[Page], title: str) -> list[Any]:
     ``NAV_RUN`` pages of one template goes one level down, in groups of ``NAV_GROUP``
     (``1–20``, ``21–40`` …), so that ``navigation.prune`` leaves the closed groups out:
     build time and page weight then grow linearly, not with the square of the pages.
+    Pages with a ``group`` go into the sub-sections it names (a large handbook's table and
+    its pages per stage).
     """
     entries: list[Any] = []
     run: list[Page] = []
     for page in [*pages, None]:
         if run and (page is None or page.template != run[0].template):
-            paths = [p.path for p in run]
-            entries += [{title: _groups(paths)}] if len(paths) > NAV_RUN else paths
+            paths: list[Any] = [{p.nav_title: p.path} if p.nav_title else p.path for p in run]
+            listed: list[Any] = _groups(paths) if len(paths) > NAV_RUN else paths
+            if run[0].group:
+                _nest(entries, run[0].group, listed)
+            else:
+                entries += [{title: listed}] if len(paths) > NAV_RUN else paths
             run = []
         if page is not None:
             run.append(page)
     return entries
 
 
-def _groups(paths: list[str]) -> list[dict[str, list[str]]]:
+def _nest(entries: list[Any], group: tuple[str, ...], listed: list[Any]) -> None:
+    """Add ``listed`` to the sub-section of ``entries`` that ``group`` names, made if missing."""
+    for name in group:
+        found = next((e for e in entries if isinstance(e, dict) and name in e), None)
+        if found is None:
+            found = {name: []}
+            entries.append(found)
+        entries = found[name]
+    entries.extend(listed)
+
+
+def _groups(paths: list[Any]) -> list[dict[str, list[Any]]]:
     return [
         {f"{start + 1}–{min(start + NAV_GROUP, len(paths))}": paths[start : start + NAV_GROUP]}
         for start in range(0, len(paths), NAV_GROUP)

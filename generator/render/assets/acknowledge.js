@@ -20,11 +20,7 @@
   var FP = /^[0-9a-f]{1,16}$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-  function data() {
-    var node = document.getElementById("handbook-data");
-    try { return JSON.parse(node ? node.textContent : "{}") || {}; } catch (e) { return {}; }
-  }
-  var info = data();
+  var info = window.HandbookData || {};
   var ui = info.ui || {};
   function say(key, values) { return H.fill(ui[key] || key, values || {}); }
   var storeKey = "sales-handbook:" + (info.id || "handbook") + ":acknowledged";

@@ -55,10 +55,7 @@
   "use strict";
   if (typeof window === "undefined" || !window.Handbook || !window.HandbookLearning || !window.HandbookHires) { return; }
   var H = window.Handbook, L = window.HandbookLearning, R = window.HandbookHires;
-  var info = (function () {
-    var node = document.getElementById("handbook-data");
-    try { return JSON.parse(node ? node.textContent : "{}") || {}; } catch (e) { return {}; }
-  }());
+  var info = window.HandbookData || {};
   var ui = info.ui || {}, handbook = info.id || "handbook";
   var key = "sales-handbook:" + handbook + ":hires";
   function say(k, values) { return H.fill(ui[k] || k, values || {}); }

@@ -346,11 +346,7 @@
   if (typeof window === "undefined" || !window.Handbook || !window.HandbookLearning) { return; }
   var H = window.Handbook, L = window.HandbookLearning;
 
-  function data() {
-    var node = document.getElementById("handbook-data");
-    try { return JSON.parse(node ? node.textContent : "{}") || {}; } catch (e) { return {}; }
-  }
-  var info = data();
+  var info = window.HandbookData || {};
   var ui = info.ui || {};
   var handbook = info.id || "handbook";
   var storeKey = "sales-handbook:" + handbook;
@@ -905,8 +901,10 @@
     if (H.lrs) { H.lrs.quiz(id, title ? title.textContent.trim() : id, result); }
   }
   function completed(item) {
+    // The box is named by the item's text (aria-labelledby): the statement names it the same way.
     var box = item.querySelector("input[type=checkbox]");
-    if (H.lrs) { H.lrs.item(item.dataset.item, (box && box.getAttribute("aria-label")) || item.dataset.item); }
+    var text = box && document.getElementById(box.getAttribute("aria-labelledby") || "");
+    if (H.lrs) { H.lrs.item(item.dataset.item, (text && text.textContent.trim()) || item.dataset.item); }
   }
 
   /* Options in a new order on each attempt (true/false keeps its natural order). */

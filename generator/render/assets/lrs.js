@@ -9,10 +9,7 @@
   "use strict";
   if (typeof window === "undefined" || !window.Handbook || !window.HandbookXapi) { return; }
   var H = window.Handbook, X = window.HandbookXapi;
-  var info = (function () {
-    var node = document.getElementById("handbook-data");
-    try { return JSON.parse(node ? node.textContent : "{}") || {}; } catch (e) { return {}; }
-  }());
+  var info = window.HandbookData || {};
   if (!/^https?:\/\/[^\s]+$/.test(info.lrs_endpoint || "")) { return; }
   var endpoint = info.lrs_endpoint.replace(/\/?$/, "/");
   var handbook = info.id || "handbook";

@@ -177,8 +177,7 @@
   var H = window.Handbook, P = window.HandbookPractice, FSRS = window.FSRS;
 
   function parse(text) { try { return JSON.parse(text); } catch (e) { return null; } }
-  var node = document.getElementById("handbook-data");
-  var info = (node && parse(node.textContent)) || {};
+  var info = window.HandbookData || {};
   var words = info.practice || {};
   var handbook = info.id || "handbook";
   var storeKey = "sales-handbook:" + handbook + ":practice";

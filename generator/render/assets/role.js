@@ -9,8 +9,7 @@
   if (!H || !P || !H.practice) { return; }
 
   function parse(text) { try { return JSON.parse(text); } catch (e) { return null; } }
-  var node = document.getElementById("handbook-data");
-  var handbook = ((node && parse(node.textContent)) || {}).id || "handbook";
+  var handbook = (window.HandbookData || {}).id || "handbook";
 
   /* The role of the path in the newest onboarding plan, for a reader who never chose one. */
   function assignedRole(views) {

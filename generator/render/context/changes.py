@@ -7,13 +7,13 @@ said once, in the introduction.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.diff.changeset import Change, ChangeSet
 from generator.diff.values import Detail, detail
 from generator.presentation.links import Link, anchor
 from generator.render.context.freshness import acknowledgements_reset
-from generator.render.context.site import Context, Site
+from generator.render.context.site import Site
 
 # The version and its date are in the introduction: not repeated as a change.
 _SAID_IN_INTRO = frozenset({"version", "effective_date"})
@@ -24,32 +24,74 @@ _NAME_LENGTH = 160
 _LINKED_TO_PARENT = {"duty": "role", "milestone": "path", "path-item": "path"}
 
 
-def whats_new_page(site: Site, source: str, changes: ChangeSet) -> Context:
+@dataclass(frozen=True)
+class FieldChange:
+    """A changed field of an entry, named in the page's language, and how it changed."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change: what was done (``action``) to which entry, linked unless it was removed."""
+
+    action: str
+    kind: str
+    name: str
+    link: Link | None
+    renamed: str
+    details: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class ChangesFor:
+    """The changes that concern one role (or everyone)."""
+
+    anchor: str
+    title: str
+    entries: tuple[ChangeEntry, ...]
+
+
+@dataclass(frozen=True)
+class WhatsNewPage:
+    """``groups`` empty on a first version or when nothing changed (``intro`` says which);
+    ``acks_reset``: the entries readers are asked to confirm again."""
+
+    title: str
+    intro: str
+    progress: str
+    groups: tuple[ChangesFor, ...]
+    nothing: str
+    acks_reset: tuple[Link, ...]
+
+
+def whats_new_page(site: Site, source: str, changes: ChangeSet) -> WhatsNewPage:
     shown = [(change, _entry(site, source, change)) for change in _shown(changes)]
     roles = {role.id for role in site.handbook.roles}
     groups = [
-        {
-            "anchor": anchor("changes", role.id),
-            "title": site.label("whats_new.for_role").replace("{role}", site.t(role.name)),
-            "entries": [entry for change, entry in shown if role.id in change.roles],
-        }
+        ChangesFor(
+            anchor=anchor("changes", role.id),
+            title=site.label("whats_new.for_role").replace("{role}", site.t(role.name)),
+            entries=tuple(entry for change, entry in shown if role.id in change.roles),
+        )
         for role in site.handbook.roles
     ]
     groups.append(
-        {
-            "anchor": anchor("changes", "everyone"),
-            "title": site.label("whats_new.everyone"),
-            "entries": [entry for change, entry in shown if not roles & set(change.roles)],
-        }
+        ChangesFor(
+            anchor=anchor("changes", "everyone"),
+            title=site.label("whats_new.everyone"),
+            entries=tuple(entry for change, entry in shown if not roles & set(change.roles)),
+        )
     )
-    return {
-        "title": site.label("whats_new.title"),
-        "intro": _intro(site, changes),
-        "progress": site.label("whats_new.progress") if changes.old and shown else "",
-        "groups": groups if changes.old and shown else [],
-        "nothing": site.label("whats_new.none"),
-        "acks_reset": acknowledgements_reset(site, source, changes) if changes.old else [],
-    }
+    return WhatsNewPage(
+        title=site.label("whats_new.title"),
+        intro=_intro(site, changes),
+        progress=site.label("whats_new.progress") if changes.old and shown else "",
+        groups=tuple(groups) if changes.old and shown else (),
+        nothing=site.label("whats_new.none"),
+        acks_reset=tuple(acknowledgements_reset(site, source, changes)) if changes.old else (),
+    )
 
 
 def _intro(site: Site, changes: ChangeSet) -> str:
@@ -80,7 +122,7 @@ def _shown(changes: ChangeSet) -> list[Change]:
     return out
 
 
-def _entry(site: Site, source: str, change: Change) -> Context:
+def _entry(site: Site, source: str, change: Change) -> ChangeEntry:
     name = (change.name or {}).get(site.lang) or change.id
     if len(name) > _NAME_LENGTH:
         name = name[: _NAME_LENGTH - 1] + "…"
@@ -88,17 +130,17 @@ def _entry(site: Site, source: str, change: Change) -> Context:
     if change.action == "renamed":
         renamed = site.label("whats_new.renamed_from").replace("{old}", change.old_id)
         renamed = renamed.replace("{new}", change.id)
-    return {
-        "action": site.label(f"whats_new.{change.action}"),
-        "kind": site.label(f"whats_new.kind.{change.kind}"),
-        "name": name,
-        "link": None if change.action == "removed" else _link(site, source, change, name),
-        "renamed": renamed,
-        "details": [
-            {"field": _field_label(site, f.field), "text": _detail_text(site, detail(f, site.lang))}
+    return ChangeEntry(
+        action=site.label(f"whats_new.{change.action}"),
+        kind=site.label(f"whats_new.kind.{change.kind}"),
+        name=name,
+        link=None if change.action == "removed" else _link(site, source, change, name),
+        renamed=renamed,
+        details=tuple(
+            FieldChange(_field_label(site, f.field), _detail_text(site, detail(f, site.lang)))
             for f in change.fields
-        ],
-    }
+        ),
+    )
 
 
 def _link(site: Site, source: str, change: Change, name: str) -> Link | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator.model.fingerprint import entity_fingerprint, page_fingerprint
 from generator.presentation.links import Link, locate, relative
-from generator.render.context.site import Context, Site
+from generator.render.context.site import Site
 from generator.review.guides import page_sources
 from generator.review.items import (
     DUE_SOON,
@@ -115,51 +115,100 @@ def _acknowledgement(site: Site, item: Reviewed) -> Acknowledgement:
 # --- the coverage page's freshness table ---------------------------------------------
 
 
-def freshness_table(site: Site, source: str) -> Context:
-    """Overdue entries, entries due within 30 days, and entries nobody owns, with links."""
-    overdue, soon, unowned = [], [], []
+@dataclass(frozen=True)
+class FreshnessRow:
+    """An entry that is overdue or due soon: where it is shown, who owns it, where it is defined."""
+
+    link: Link
+    kind: str
+    owner: Link | str
+    next_review: str
+    due: datetime.date  # the order of the table
+    file: str
+
+
+@dataclass(frozen=True)
+class UnownedFile:
+    """The entries of one definition file that nobody owns: the file is where to name an owner."""
+
+    file: str
+    entries: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Overdue entries, entries due within 30 days, and entries nobody owns (by file)."""
+
+    built: str
+    overdue: tuple[FreshnessRow, ...]
+    due_soon: tuple[FreshnessRow, ...]
+    no_owner: tuple[UnownedFile, ...]
+    no_owner_count: int
+
+
+def freshness_table(site: Site, source: str) -> Freshness:
+    """Overdue entries, entries due within 30 days, and entries nobody owns, with links.
+
+    Entries nobody owns are listed by file, each as a link: a large handbook has thousands,
+    and a row per entry would weigh more than a megabyte.
+    """
+    overdue: list[FreshnessRow] = []
+    soon: list[FreshnessRow] = []
+    unowned: list[Reviewed] = []
+    by_file: dict[str, list[Link]] = {}
     for item in site.rel.reviewed:
-        row = _row(site, source, item)
         status = item.status(site.today)
-        if status == OVERDUE:
-            overdue.append(row)
-        elif status == DUE_SOON:
-            soon.append(row)
+        if status in (OVERDUE, DUE_SOON):
+            (overdue if status == OVERDUE else soon).append(_row(site, source, item))
         if not item.owner:
-            unowned.append(row)
-    by_due = lambda row: (row["due"], row["link"].text)  # noqa: E731
-    return {
-        "built": site.date(site.today),
-        "overdue": sorted(overdue, key=by_due),
-        "due_soon": sorted(soon, key=by_due),
-        "no_owner": unowned,
-    }
+            unowned.append(item)
+            by_file.setdefault(item.location.file, []).append(_entry_link(site, source, item))
+    by_due = lambda row: (row.due, row.link.text)  # noqa: E731
+    return Freshness(
+        built=site.date(site.today),
+        overdue=tuple(sorted(overdue, key=by_due)),
+        due_soon=tuple(sorted(soon, key=by_due)),
+        no_owner=tuple(UnownedFile(file, tuple(links)) for file, links in by_file.items()),
+        no_owner_count=len(unowned),
+    )
 
 
-def _row(site: Site, source: str, item: Reviewed) -> dict[str, Any]:
+def _entry_link(site: Site, source: str, item: Reviewed) -> Link:
     if item.kind == "page":
         url = relative(source, item.ident, "")
     else:
         place = locate(item.kind, item.ident, site.index)
         url = relative(source, *place) if place else ""
-    return {
-        "link": Link(site.t(item.title) or item.ident, url),
-        "kind": site.labels.get(f"whats_new.kind.{item.kind}", item.kind),
-        "owner": _owner(site, source, item.owner) if item.owner else "",
-        "next_review": site.date(item.next_review) if item.next_review else "",
-        "due": item.next_review or datetime.date.max,  # the order of the table
-        "file": f"{item.location.file}:{item.location.line}",
-    }
+    return Link(site.t(item.title) or item.ident, url)
 
 
-def acknowledgements(site: Site, source: str) -> list[Context]:
+def _row(site: Site, source: str, item: Reviewed) -> FreshnessRow:
+    return FreshnessRow(
+        link=_entry_link(site, source, item),
+        kind=site.labels.get(f"whats_new.kind.{item.kind}", item.kind),
+        owner=_owner(site, source, item.owner) if item.owner else "",
+        next_review=site.date(item.next_review) if item.next_review else "",
+        due=item.next_review or datetime.date.max,
+        file=f"{item.location.file}:{item.location.line}",
+    )
+
+
+@dataclass(frozen=True)
+class ToConfirm:
+    """An entry readers confirm (``kind:id`` and fingerprint), linked to where it is shown."""
+
+    key: str
+    fingerprint: str
+    link: Link
+
+
+def acknowledgements(site: Site, source: str) -> list[ToConfirm]:
     """Every entry readers confirm, linked from ``source``: the list on an onboarding path page."""
     out = []
     for item in site.rel.reviewed:
-        if not item.acknowledge:
-            continue
-        ack, row = _acknowledgement(site, item), _row(site, source, item)
-        out.append({"key": ack.key, "fingerprint": ack.fingerprint, "link": row["link"]})
+        if item.acknowledge:
+            ack = _acknowledgement(site, item)
+            out.append(ToConfirm(ack.key, ack.fingerprint, _entry_link(site, source, item)))
     return out
 
 
@@ -173,7 +222,7 @@ def acknowledgements_reset(site: Site, source: str, changes: ChangeSet) -> list[
     out = []
     for item in site.rel.reviewed:
         if item.acknowledge and item.key in touched:
-            out.append(_row(site, source, item)["link"])
+            out.append(_entry_link(site, source, item))
     return out
 
 

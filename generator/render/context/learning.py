@@ -9,10 +9,28 @@ from generator.presentation.days import day_label
 from generator.presentation.links import Link, anchor, checklist_item_anchor, relative
 from generator.render import answer_keys
 from generator.render.context.freshness import acknowledgements
-from generator.render.context.site import Context, Site, TaskItem
+from generator.render.context.learning_views import (
+    AssignPage,
+    ChecklistsPage,
+    ChecklistView,
+    HireItem,
+    HirePath,
+    HiresPage,
+    Milestone,
+    Option,
+    PathChoice,
+    PathIndex,
+    PathPage,
+    PathRow,
+    QuestionView,
+    QuizIndex,
+    QuizPage,
+    QuizRow,
+)
+from generator.render.context.site import Site, TaskItem
 
 
-def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
+def checklist_view(site: Site, source: str, checklist: e.Checklist) -> ChecklistView:
     """A checklist as a task list; each item keyed ``<checklist-id>/<item-id>``."""
     items = []
     for item in checklist.items:
@@ -31,15 +49,15 @@ def checklist_view(site: Site, source: str, checklist: e.Checklist) -> Context:
                 sources=[origin] if origin else [],
             )
         )
-    return {
-        "anchor": anchor("checklist", checklist.id),
-        "id": checklist.id,
-        "title": site.t(checklist.title),
-        "summary": site.t(checklist.summary),
-        "tasks": items,
-        "questions": site.tested_by(source, f"checklist:{checklist.id}"),
-        "onboarding": site.path_items(source, f"checklist:{checklist.id}"),
-    }
+    return ChecklistView(
+        anchor=anchor("checklist", checklist.id),
+        id=checklist.id,
+        title=site.t(checklist.title),
+        summary=site.t(checklist.summary),
+        tasks=tuple(items),
+        questions=tuple(site.tested_by(source, f"checklist:{checklist.id}")),
+        onboarding=tuple(site.path_items(source, f"checklist:{checklist.id}")),
+    )
 
 
 def _checklist_day(site: Site, checklist: e.Checklist, item: e.ChecklistItem) -> str:
@@ -50,20 +68,19 @@ def _checklist_day(site: Site, checklist: e.Checklist, item: e.ChecklistItem) ->
     return site.label("day_in_stage" if in_stage else "day_n").replace("{n}", str(item.day))
 
 
-def other_checklists(site: Site, source: str) -> Context:
+def other_checklists(site: Site, source: str) -> ChecklistsPage:
     """The checklists that belong to no stage (e.g. a new hire's first week)."""
     chosen = [c for c in site.handbook.checklists if site.index.get("stage", c.stage or "") is None]
-    return {
-        "title": site.label("title.checklists"),
-        "checklists": [checklist_view(site, source, c) for c in chosen],
-    }
+    return ChecklistsPage(
+        site.label("title.checklists"), tuple(checklist_view(site, source, c) for c in chosen)
+    )
 
 
 def has_other_checklists(site: Site) -> bool:
     return any(site.index.get("stage", c.stage or "") is None for c in site.handbook.checklists)
 
 
-def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
+def path_page(site: Site, source: str, path: e.OnboardingPath) -> PathPage:
     """An onboarding path as a timeline of milestones, each item a checkbox line."""
     titles: dict[str, str] = {item.id: site.t(item.title) for m in path.milestones for item in m.items}
     milestones = []
@@ -72,32 +89,33 @@ def path_page(site: Site, source: str, path: e.OnboardingPath) -> Context:
         ordered = schedule.ordered(milestone.items)
         items = [_path_item(site, source, path, schedule, item, titles) for item in ordered]
         milestones.append(
-            {
-                "anchor": anchor("milestone", milestone.id),
-                "day": day_label(site.labels, milestone.day, milestone.day, working=path.days == "working"),
+            Milestone(
+                anchor=anchor("milestone", milestone.id),
+                day=day_label(site.labels, milestone.day, milestone.day, working=path.days == "working"),
                 # "Day 1 Day 1" reads badly: the day label only when the title is not it.
-                "show_day": site.day(milestone.day).casefold() not in site.t(milestone.title).casefold(),
-                "title": site.t(milestone.title),
-                "goal": site.t(milestone.goal),
-                "tasks": items,
-            }
+                show_day=site.day(milestone.day).casefold() not in site.t(milestone.title).casefold(),
+                title=site.t(milestone.title),
+                goal=site.t(milestone.goal),
+                tasks=tuple(items),
+            )
         )
     calendar = path_calendar(path, site.handbook.info)
-    return {
-        "id": path.id,
+    role = site.index.get("role", path.role)
+    return PathPage(
+        id=path.id,
         # The browser turns due days into dates with the same rule (learning.js dueDate).
-        "working_days": ",".join(map(str, sorted(calendar.working_days))) if calendar else "",
-        "holidays": " ".join(sorted(d.isoformat() for d in calendar.holidays)) if calendar else "",
-        "title": site.t(path.title),
-        "tags": [site.t(role.name) for role in [site.index.get("role", path.role)] if role],
-        "summary": site.t(path.summary),
-        "role": site.link(source, "role", path.role),
-        "mentor": site.link(source, "role", path.mentor) if path.mentor else None,
-        "milestones": milestones,
-        "questions": site.tested_by(source, f"path:{path.id}"),
-        "onboarding": site.path_items(source, f"path:{path.id}"),
-        "acknowledgements": acknowledgements(site, source),
-    }
+        working_days=",".join(map(str, sorted(calendar.working_days))) if calendar else "",
+        holidays=" ".join(sorted(d.isoformat() for d in calendar.holidays)) if calendar else "",
+        title=site.t(path.title),
+        tags=(site.t(role.name),) if role else (),
+        summary=site.t(path.summary),
+        role=site.link(source, "role", path.role),
+        mentor=site.link(source, "role", path.mentor) if path.mentor else None,
+        milestones=tuple(milestones),
+        questions=tuple(site.tested_by(source, f"path:{path.id}")),
+        onboarding=tuple(site.path_items(source, f"path:{path.id}")),
+        acknowledgements=tuple(acknowledgements(site, source)),
+    )
 
 
 def _path_item(
@@ -126,13 +144,13 @@ def _path_item(
     )
 
 
-def assign_page(site: Site, source: str) -> Context:
+def assign_page(site: Site, source: str) -> AssignPage:
     """The mentor's form: a path, a name and a start date make a link to send."""
-    paths = [{"id": p.id, "title": site.t(p.title)} for p in site.handbook.onboarding_paths]
-    return {"title": site.label("assign.title"), "paths": paths}
+    paths = tuple(PathChoice(p.id, site.t(p.title)) for p in site.handbook.onboarding_paths)
+    return AssignPage(site.label("assign.title"), paths)
 
 
-def hires_page(site: Site, source: str) -> Context:
+def hires_page(site: Site, source: str) -> HiresPage:
     """The mentor's table of hires: each path's items (key, fingerprint, day, quiz), for the
     browser to count a progress link's ticks, overdue items and quiz results against."""
     paths = []
@@ -141,42 +159,38 @@ def hires_page(site: Site, source: str) -> Context:
         for milestone in path.milestones:
             for item in milestone.items:
                 items.append(
-                    {
-                        "key": f"path:{path.id}/{item.id}",
-                        "fingerprint": item_fingerprint(item),
-                        "day": item.day if item.day is not None else milestone.day,
-                        "quiz": item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
-                    }
+                    HireItem(
+                        key=f"path:{path.id}/{item.id}",
+                        fingerprint=item_fingerprint(item),
+                        day=item.day if item.day is not None else milestone.day,
+                        quiz=item.target.split(":", 1)[1] if item.kind == "quiz" and item.target else "",
+                    )
                 )
-        paths.append({"id": path.id, "title": site.t(path.title), "entries": items})
-    return {
-        "title": site.label("hires.title"),
-        "assign": Link(site.label("assign.title"), relative(source, "onboarding/assign.md")),
-        "paths": paths,
-    }
+        paths.append(HirePath(path.id, site.t(path.title), tuple(items)))
+    assign = Link(site.label("assign.title"), relative(source, "onboarding/assign.md"))
+    return HiresPage(site.label("hires.title"), assign, tuple(paths))
 
 
-def path_index(site: Site, source: str) -> Context:
-    rows = []
-    for path in site.handbook.onboarding_paths:
-        rows.append(
-            {
-                "link": site.link(source, "path", path.id),
-                "role": site.link(source, "role", path.role),
-                "mentor": site.link(source, "role", path.mentor) if path.mentor else None,
-                "summary": site.t(path.summary),
-                "days": site.label("days_span").replace(
-                    "{n}", str(max((m.day for m in path.milestones), default=1))
-                ),
-            }
+def path_index(site: Site, source: str) -> PathIndex:
+    rows = tuple(
+        PathRow(
+            link=site.link(source, "path", path.id),
+            role=site.link(source, "role", path.role),
+            mentor=site.link(source, "role", path.mentor) if path.mentor else None,
+            summary=site.t(path.summary),
+            days=site.label("days_span").replace(
+                "{n}", str(max((m.day for m in path.milestones), default=1))
+            ),
         )
-    return {
-        "title": site.label("title.onboarding"),
-        "assign": Link(site.label("assign.title"), relative(source, "onboarding/assign.md")),
-        "hires": Link(site.label("hires.title"), relative(source, "onboarding/hires.md")),
-        "paths": rows,
-        "checklists": _checklists_link(site, source),
-    }
+        for path in site.handbook.onboarding_paths
+    )
+    return PathIndex(
+        title=site.label("title.onboarding"),
+        assign=Link(site.label("assign.title"), relative(source, "onboarding/assign.md")),
+        hires=Link(site.label("hires.title"), relative(source, "onboarding/hires.md")),
+        paths=rows,
+        checklists=_checklists_link(site, source),
+    )
 
 
 def _checklists_link(site: Site, source: str) -> Link | None:
@@ -185,40 +199,41 @@ def _checklists_link(site: Site, source: str) -> Link | None:
     return Link(site.label("title.checklists"), relative(source, "onboarding/checklists.md"))
 
 
-def quiz_page(site: Site, source: str, quiz: e.Quiz) -> Context:
+def quiz_page(site: Site, source: str, quiz: e.Quiz) -> QuizPage:
     """A quiz: each question a form field with its hashed answer key, for the browser to grade.
 
     The correct option is named nowhere in the page (see :mod:`generator.render.answer_keys`);
     the explanation is shown once an answer is checked. ``path_items`` are the onboarding
     items (``key@fingerprint``) a pass ticks.
     """
-    questions = [_question(site, source, quiz, position, q) for position, q in enumerate(quiz.questions, 1)]
+    questions = [question_view(site, source, quiz, n, q) for n, q in enumerate(quiz.questions, 1)]
     ticked = [
         f"path:{path.id}/{item.id}@{item_fingerprint(item)}"
         for path, _, item in site.rel.path_items_by_target.get(f"quiz:{quiz.id}", [])
     ]
-    return {
-        "id": quiz.id,
-        "title": site.t(quiz.title),
-        "summary": site.t(quiz.summary),
-        "pass_mark": quiz.pass_mark,
-        "questions": questions,
-        "path_items": " ".join(ticked),
-        "onboarding": site.path_items(source, f"quiz:{quiz.id}"),
-    }
+    return QuizPage(
+        id=quiz.id,
+        title=site.t(quiz.title),
+        summary=site.t(quiz.summary),
+        pass_mark=quiz.pass_mark,
+        questions=tuple(questions),
+        path_items=" ".join(ticked),
+        onboarding=tuple(site.path_items(source, f"quiz:{quiz.id}")),
+    )
 
 
 INPUTS = {"single": "radio", "true-false": "radio", "multiple": "checkbox", "numeric": "number"}
 
 
-def _question(site: Site, source: str, quiz: e.Quiz, position: int, question: e.Question) -> Context:
+def question_view(site: Site, source: str, quiz: e.Quiz, position: int, question: e.Question) -> QuestionView:
+    """A question as a form field with its hashed answer key, for the browser to grade."""
     fingerprint = question_fingerprint(question)
     salt = answer_keys.salt(quiz.id, question.id, fingerprint)
     if question.type == "true-false":
-        options = [{"id": value, "text": site.label(value)} for value in ("true", "false")]
+        options = [Option(value, site.label(value)) for value in ("true", "false")]
         correct = ["true" if question.answer is True else "false"]
     else:
-        options = [{"id": o.id, "text": site.t(o.text)} for o in question.options]
+        options = [Option(o.id, site.t(o.text)) for o in question.options]
         correct = [o.id for o in question.options if o.correct]
     numeric = question.type == "numeric"
     if numeric:
@@ -227,23 +242,23 @@ def _question(site: Site, source: str, quiz: e.Quiz, position: int, question: e.
         )
     else:
         key = answer_keys.choice_key(salt, question.id, correct)
-    return {
-        "anchor": anchor("q", question.id),
-        "id": question.id,
-        "fingerprint": fingerprint,
-        "salt": salt,
-        "key": key,
-        "number": position,
-        "kind": question.type,
-        "type": site.labels.get(f"qtype.{question.type}", question.type),
-        "hint": site.label("quiz.choose_many" if question.type == "multiple" else "quiz.choose"),
-        "input": INPUTS[question.type],
-        "prompt": site.t(question.prompt),
-        "options": [] if numeric else options,
-        "unit": site.unit_name(question.unit) if question.unit else "",
-        "explanation": site.t(question.explanation),
-        "tests": site.targets(source, question.tests),
-    }
+    return QuestionView(
+        anchor=anchor("q", question.id),
+        id=question.id,
+        fingerprint=fingerprint,
+        salt=salt,
+        key=key,
+        number=position,
+        kind=question.type,
+        type=site.labels.get(f"qtype.{question.type}", question.type),
+        hint=site.label("quiz.choose_many" if question.type == "multiple" else "quiz.choose"),
+        input=INPUTS[question.type],
+        prompt=site.t(question.prompt),
+        options=() if numeric else tuple(options),
+        unit=site.unit_name(question.unit) if question.unit else "",
+        explanation=site.t(question.explanation),
+        tests=tuple(site.targets(source, question.tests)),
+    )
 
 
 def _plain(value: object) -> str:
@@ -253,14 +268,9 @@ def _plain(value: object) -> str:
     return ""
 
 
-def quiz_index(site: Site, source: str) -> Context:
-    rows = [
-        {
-            "link": site.link(source, "quiz", quiz.id),
-            "summary": site.t(quiz.summary),
-            "count": len(quiz.questions),
-            "pass_mark": quiz.pass_mark,
-        }
+def quiz_index(site: Site, source: str) -> QuizIndex:
+    rows = tuple(
+        QuizRow(site.link(source, "quiz", quiz.id), site.t(quiz.summary), len(quiz.questions), quiz.pass_mark)
         for quiz in site.handbook.quizzes
-    ]
-    return {"title": site.label("title.quizzes"), "quizzes": rows}
+    )
+    return QuizIndex(site.label("title.quizzes"), rows)

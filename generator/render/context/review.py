@@ -13,14 +13,16 @@ still needs nothing from the internet.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model import entities as e
 from generator.model.fingerprint import drill_fingerprint, question_fingerprint
 from generator.presentation.links import relative
-from generator.render.context.learning import _question
+from generator.render.context.learning import question_view
+from generator.render.context.learning_views import QuestionView
 from generator.render.context.practice import REVIEW, _drill, drills_of
-from generator.render.context.site import Context, Site
+from generator.render.context.process_views import CardPage, CardsPage, Drill, ReviewPage
+from generator.render.context.site import Site
 
 # About 300 KB of HTML a page (a card is 0.5 to 1.5 KB): well under the 1 MB a built file
 # may weigh, and few pages to fetch for a day's session.
@@ -91,43 +93,34 @@ def _served_relative(source: str, target: str) -> str:
     return posixpath.relpath(_served(target) or ".", _served(source) or ".") + "/"
 
 
-def _contexts(site: Site, source: str, cards: list[_Card]) -> tuple[list[Context], list[Context]]:
+def _views(site: Site, source: str, cards: list[_Card]) -> tuple[tuple[Drill, ...], tuple[QuestionView, ...]]:
     """The drills and the questions among ``cards``, as the templates show them from ``source``."""
-    drills = [_drill(site, source, card.script) for card in cards if card.script is not None]
-    questions = [
-        {
-            **_question(site, source, card.quiz, card.position, card.question),
-            "quiz": site.link(source, "quiz", card.quiz.id),
-        }
+    drills = tuple(_drill(site, source, card.script) for card in cards if card.script is not None)
+    questions = tuple(
+        replace(
+            question_view(site, source, card.quiz, card.position, card.question),
+            quiz=site.link(source, "quiz", card.quiz.id),
+        )
         for card in cards
         if card.quiz is not None and card.question is not None
-    ]
+    )
     return drills, questions
 
 
-def review_page(site: Site, source: str) -> Context:
+def review_page(site: Site, source: str) -> ReviewPage:
     chunks = _chunks(site)
-    drills, questions = ([], []) if chunks else _contexts(site, source, _all_cards(site))
-    elsewhere = [
-        {
-            "url": _served_relative(source, card_page(number)),
-            "cards": " ".join(f"{card.key}={card.fingerprint}" for card in chunk),
-        }
+    drills, questions = ((), ()) if chunks else _views(site, source, _all_cards(site))
+    elsewhere = tuple(
+        CardPage(
+            _served_relative(source, card_page(number)),
+            " ".join(f"{card.key}={card.fingerprint}" for card in chunk),
+        )
         for number, chunk in enumerate(chunks, 1)
-    ]
-    return {
-        "title": site.label("practice.review_title"),
-        "drills": drills,
-        "questions": questions,
-        "card_pages": elsewhere,
-    }
+    )
+    return ReviewPage(site.label("practice.review_title"), drills, questions, elsewhere)
 
 
-def cards_page(site: Site, source: str, number: int, cards: list[_Card]) -> Context:
-    drills, questions = _contexts(site, source, cards)
-    return {
-        "title": site.label("practice.cards_title").replace("{n}", str(number)),
-        "review": relative(source, REVIEW),
-        "drills": drills,
-        "questions": questions,
-    }
+def cards_page(site: Site, source: str, number: int, cards: list[_Card]) -> CardsPage:
+    drills, questions = _views(site, source, cards)
+    title = site.label("practice.cards_title").replace("{n}", str(number))
+    return CardsPage(title, relative(source, REVIEW), drills, questions)

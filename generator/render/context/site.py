@@ -1,8 +1,9 @@
 """What every page context is built from: the model, its reverse maps, one language.
 
 :class:`Site` answers the questions all pages ask (this text in my language, a link
-from my page to that entity). The page contexts are plain data: strings, numbers,
-lists and :class:`~generator.presentation.links.Link` values. Author text stays unescaped
+from my page to that entity). The page contexts are frozen dataclasses, one per kind
+of page (their fields are what the page's template receives), holding plain data: strings,
+numbers, tuples and :class:`~generator.presentation.links.Link` values. Author text stays unescaped
 here; templates escape it with the ``md`` filter.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.model import entities as e
 from generator.model.handbook import Handbook
@@ -30,8 +30,6 @@ from generator.presentation.links import (
 )
 from generator.presentation.numbers import decimal, long_date, quantity, unit_name
 from generator.render.relations import Relations
-
-Context = dict[str, Any]
 
 
 @dataclass(frozen=True)
