@@ -7,8 +7,9 @@ lists a handbook's own channels with a label per language. The upgrade therefore
 2. when the handbook lists no channels, writes the channels its scripts use (with the
    labels format 1 showed) to ``process/scripts/channels.yaml``;
 3. lists in ``mkdocs.yml`` every stylesheet and script of the product that it lacks (MkDocs'
-   ``INHERIT`` replaces a list instead of merging it, so the generator cannot add them itself)
-   and drops Material's search plugin, which the Pagefind index replaced.
+   ``INHERIT`` replaces a list instead of merging it, so the generator cannot add them itself),
+   adds the theme features the pages' weight depends on (:data:`WEIGHT_FEATURES`), and drops
+   Material's search plugin, which the Pagefind index replaced.
 
 Files are edited with ruamel.yaml's round-trip mode, so comments, key order and quoting
 stay as the authors wrote them. Nothing else changes: every format-1 field is still valid.
@@ -110,6 +111,11 @@ def _write_channels(root: Path, handbook: Handbook, dry_run: bool) -> Change:
     return Change(CHANNELS_FILE, f"listed the {len(ids)} channels the scripts use: {', '.join(ids)}")
 
 
+# Material features without which every page of a large handbook weighs much more: only the
+# open section's navigation, and the page's contents written once (in the navigation).
+WEIGHT_FEATURES = ("navigation.prune", "toc.integrate")
+
+
 def _mkdocs_assets(path: Path, dry_run: bool) -> list[Change]:
     """Add the product's stylesheets and scripts that ``mkdocs.yml`` lacks, in the shipped
     order, and drop the search plugin; nothing when it is current or absent."""
@@ -134,6 +140,13 @@ def _mkdocs_assets(path: Path, dry_run: bool) -> list[Change]:
         if added:
             names = ", ".join(_asset_path(entry) for entry in added)
             changes.append(Change("mkdocs.yml", f"added to '{key}': {names}"))
+    theme = data.get("theme")
+    features = theme.setdefault("features", []) if isinstance(theme, CommentedMap) else None
+    if isinstance(features, list):
+        missing = [feature for feature in WEIGHT_FEATURES if feature not in features]
+        features.extend(missing)
+        if missing:
+            changes.append(Change("mkdocs.yml", f"added to the theme's 'features': {', '.join(missing)}"))
     plugins = data.get("plugins")
     if isinstance(plugins, CommentedMap) and "search" in plugins:
         del plugins["search"]

@@ -87,17 +87,21 @@ def test_upgrade_lists_the_products_scripts_in_an_older_mkdocs_yml(workspace: Wo
         + "extra_javascript:\n  - assets/handbook.js  # ours first\n  - assets/learning.js\n"
         + old[end:]
     ).replace("plugins:\n", "plugins:\n  search: {}\n", 1)
+    older = older.replace("    - toc.integrate\n", "", 1)
+    assert "toc.integrate" not in older
     workspace.write("mkdocs.yml", older)
     result = handbook("upgrade", "--root", str(workspace.root))
     assert result.returncode == 0, result.stderr
     assert "mkdocs.yml: added to 'extra_javascript': assets/handbook-search.js" in result.stdout
     assert "mkdocs.yml: removed the 'search' plugin" in result.stdout
+    assert "mkdocs.yml: added to the theme's 'features': toc.integrate" in result.stdout
     upgraded = yaml.safe_load(workspace.text("mkdocs.yml"))
     shipped = yaml.safe_load(old)
     paths = [e["path"] if isinstance(e, dict) else e for e in upgraded["extra_javascript"]]
     wanted = [e["path"] if isinstance(e, dict) else e for e in shipped["extra_javascript"]]
     assert set(paths) == set(wanted) and paths[:2] == ["assets/handbook.js", "assets/learning.js"]
     assert "search" not in (upgraded.get("plugins") or {})
+    assert "toc.integrate" in upgraded["theme"]["features"]
     assert "# ours first" in workspace.text("mkdocs.yml")  # the authors' comments stay
     again = handbook("upgrade", "--root", str(workspace.root))
     assert "mkdocs.yml" not in again.stdout  # nothing left to add
