@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.check.registry import Context, Finding, check
 from generator.model.location import Location
 from generator.model.walk import texts
-from generator.starter import distinctive, fingerprint, starter_fingerprints
+from generator.starter import fingerprint, normalised, starter_fingerprints, starter_texts
 
 
 @check("starter-text", level="warning")
@@ -19,7 +19,7 @@ def starter_texts_replaced(ctx: Context) -> Iterator[Finding]:
     proposal." left in ``process/stages/1-qualify.yaml`` (one warning per file, at its
     first such text), or a guide that is still the starter's.
     """
-    known = starter_fingerprints()
+    known = starter_texts()  # distinctive ones only: a short text is in it by no chance
     first: dict[str, Location] = {}
     counts: dict[str, int] = {}
     for entity in ctx.entities:
@@ -27,7 +27,7 @@ def starter_texts_replaced(ctx: Context) -> Iterator[Finding]:
             if not text.loc.file:
                 continue
             for _, value in text.values():
-                if distinctive(value) and fingerprint(value) in known:
+                if normalised(value) in known:
                     first.setdefault(text.loc.file, text.loc)
                     counts[text.loc.file] = counts.get(text.loc.file, 0) + 1
     for file, location in sorted(first.items()):
@@ -42,7 +42,7 @@ def starter_texts_replaced(ctx: Context) -> Iterator[Finding]:
             content = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        if fingerprint(content) in known:
+        if fingerprint(content) in starter_fingerprints():
             yield Finding(
                 Location(page.relative_to(ctx.handbook.root).as_posix(), 1, 1),
                 "this guide is still the starter's, unchanged",

@@ -145,9 +145,29 @@ def distinctive(text: str) -> bool:
     return len(text) >= (_SHORTEST_CJK if _CJK.search(text) else _SHORTEST)
 
 
+def normalised(text: str) -> str:
+    """``text`` blind to line breaks and runs of spaces."""
+    return " ".join(text.split())
+
+
 def fingerprint(text: str) -> str:
     """A text's fingerprint, blind to line breaks and runs of spaces."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(normalised(text).encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def starter_texts() -> frozenset[str]:
+    """Every distinctive starter text (in every language), normalised: a handbook's 80,000
+    texts are looked up in this set, which costs far less than fingerprinting each."""
+    found: set[str] = set()
+    for path in STARTER.rglob("*.yaml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = _TEXT_LINE.match(line)
+            if match:
+                value = yaml.safe_load(line[match.end() :])
+                if isinstance(value, str) and distinctive(value):
+                    found.add(normalised(value))
+    return frozenset(found)
 
 
 @cache
