@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import generator.render as render_module
+import generator.render.languages as render_module
 from generator.load.project import loaded_digest
 from generator.model import entities as e
 from generator.model.handbook import Handbook

@@ -22,8 +22,8 @@ from watchdog.observers import Observer
 from generator.build import children
 from generator.build.site import mkdocs_env
 from generator.presentation.environment import TEMPLATES
-from generator.render.mkdocs_config import HEADER, config_path
-from generator.render.writer import write_if_changed
+from generator.render.mkdocs_config import HEADER
+from generator.render.writer import config_path, write_if_changed
 
 DEBOUNCE_SECONDS = 0.3
 PREVIEW_HOOK = Path(__file__).resolve().parent / "preview_hook.py"

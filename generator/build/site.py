@@ -19,7 +19,7 @@ from generator.build import children
 from generator.build.compact import compact_pages
 from generator.build.search import index_language
 from generator.build.swap import SiteFolders, remove, swap_in
-from generator.render.mkdocs_config import config_path
+from generator.render.writer import config_path
 
 POLL_SECONDS = 0.05
 # The last "[Errno N] reason: 'path'" of a traceback MkDocs printed when the system refused.

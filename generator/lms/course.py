@@ -9,7 +9,7 @@ from generator.model import entities as e
 from generator.model.fingerprint import item_fingerprint
 from generator.model.handbook import Handbook
 from generator.model.types import Text
-from generator.render import identity
+from generator.render.languages import identity
 
 
 @dataclass(frozen=True)

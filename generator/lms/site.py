@@ -23,7 +23,7 @@ from generator.lms.package import folder_files
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.render import OUTPUT, generate
-from generator.render.mkdocs_config import config_path
+from generator.render.writer import config_path
 
 # Instant navigation fetches pages through the sitemap of site_url: in a package, plain links.
 _UNPACKABLE_FEATURES = {"navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"}

@@ -21,7 +21,7 @@ from generator.presentation.escape import md, page_title
 from generator.presentation.labels import labels_for
 from generator.presentation.links import site_folder
 from generator.render.pages import SECTIONS, UNLISTED, Page
-from generator.render.writer import write_if_changed
+from generator.render.writer import config_path, write_if_changed
 
 OVERRIDES = Path(__file__).parent / "overrides"
 # Gives the build mike runs when publishing the search index handbook build adds after MkDocs.
@@ -34,10 +34,6 @@ SECTION_LABELS = {section: f"nav.{section}" for section in SECTIONS}
 SECTION_LABELS["practice"] = "practice.nav"  # the practice words live in one block
 # Navigation of a large handbook: runs longer than NAV_RUN pages are nested in groups.
 NAV_RUN, NAV_GROUP = 25, 20
-
-
-def config_path(root: Path, lang: str) -> Path:
-    return root / ".handbook" / f"mkdocs.{lang}.yml"
 
 
 def build_config(

@@ -14,6 +14,14 @@ from pathlib import Path
 
 from generator.model.types import PAGE_LANGUAGES
 
+OUTPUT = ".handbook"  # below the handbook folder: the pages and configurations written
+
+
+def config_path(root: Path, lang: str) -> Path:
+    """The MkDocs configuration of ``lang``'s site."""
+    return root / OUTPUT / f"mkdocs.{lang}.yml"
+
+
 # Hand-written pages: ``docs/<path>.md`` is English, ``docs/<path>.<lang>.md`` another language.
 BASE_LANGUAGE = "en"
 

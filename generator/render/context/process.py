@@ -21,13 +21,8 @@ from generator.render.context.process_views import (
     Term,
 )
 from generator.render.context.site import Site
+from generator.render.guides import GUIDES
 
-# Hand-written guides the home page points each reader to (they live in docs/guides/).
-GUIDES = {
-    "new_hire": "guides/new-hires.md",
-    "mentor": "guides/mentors.md",
-    "editor": "guides/editors.md",
-}
 _GUIDE_LABELS = {
     "new_hire": "home.guide_new_hires",
     "mentor": "home.guide_mentors",
