@@ -3,7 +3,7 @@
 A card is a drill or a quiz question, with what the browser needs to show and grade it.
 The session page (practice.js) shows the cards due today, one at a time. A handbook of a
 few hundred cards has them all on the session page. A larger one would make that page
-megabytes (5,000 questions and 3,000 drills on the ``large`` benchmark handbook), so its
+megabytes (7.3 MB for the 5,000 questions of the ``large`` benchmark handbook), so its
 cards go, :data:`CARDS_PER_PAGE` at a time, on pages of their own below the session
 page, and the session page lists which cards (and fingerprints) each holds: the browser
 fetches only the pages with a card due. They are pages of the same site, so the session
