@@ -10,6 +10,7 @@ are not), so a site served elsewhere silently falls back to full page loads.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import os
@@ -103,6 +104,22 @@ def _with_site_url(mkdocs_yml: Path, site_url: str) -> None:
     if not count:
         text = text.rstrip("\n") + "\n\n" + line
     mkdocs_yml.write_text(text, encoding="utf-8")
+
+
+# The morning the practice tests start on: a fixed clock, in UTC, so that a day is the same
+# day for the page and for the test.
+MORNING = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
+
+
+@contextmanager
+def clocked_context(browser: Browser, time: datetime.datetime = MORNING) -> Iterator[BrowserContext]:
+    """A fresh browser context whose clock (Playwright's) starts at ``time``, in UTC."""
+    ctx = browser.new_context(timezone_id="UTC", locale="en-GB")
+    ctx.clock.install(time=time)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
 
 
 @contextmanager

@@ -16,19 +16,16 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 from generator.model.entities import Question
-from tests.site_support import BuiltSite
+from tests.site_support import MORNING, BuiltSite, clocked_context
 from tests.test_site import blocking_violations
 
-MORNING = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
 DRILLS = "practice/customer-communication/"
 
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(timezone_id="UTC", locale="en-GB")
-    ctx.clock.install(time=MORNING)
-    yield ctx
-    ctx.close()
+    with clocked_context(browser) as ctx:
+        yield ctx
 
 
 def at(page: Page, day: datetime.date, hour: int = 9) -> None:

@@ -16,9 +16,8 @@ from playwright.sync_api import Browser, BrowserContext
 
 from generator.render.context.review import CARDS_PER_PAGE
 from tests.conftest import MINIMAL
-from tests.site_support import BuiltSite, built_site
+from tests.site_support import MORNING, BuiltSite, built_site, clocked_context
 
-MORNING = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
 QUESTIONS = CARDS_PER_PAGE + 40
 
 
@@ -56,10 +55,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(timezone_id="UTC", locale="en-GB")
-    ctx.clock.install(time=MORNING)
-    yield ctx
-    ctx.close()
+    with clocked_context(browser) as ctx:
+        yield ctx
 
 
 def _site_folder(site: BuiltSite) -> Path:
