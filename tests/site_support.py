@@ -122,14 +122,21 @@ def clocked_context(browser: Browser, time: datetime.datetime = MORNING) -> Iter
         ctx.close()
 
 
+def copy_handbook_files(dest: Path, source: Path = REPO) -> Path:
+    """A handbook's own files (definitions, hand-written pages, mkdocs.yml) copied to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("process", "quizzes", "docs"):
+        shutil.copytree(source / name, dest / name)
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
 @contextmanager
 def built_site(root: Path, source: Path = REPO) -> Iterator[BuiltSite]:
     """Copy a handbook (the repository's by default) to ``root``, build it with ``handbook
     build`` and serve ``root/site`` on a free localhost port until the block ends."""
     if source != root:
-        for name in ("process", "quizzes", "docs"):
-            shutil.copytree(source / name, root / name)
-        shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
+        copy_handbook_files(root, source)
     # Bind first, so that the site can be built for the port it will be served on.
     handler = functools.partial(_QuietHandler, directory=str(root / "site"))
     server = LocalServer(("127.0.0.1", 0), handler)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import tarfile
 from collections.abc import Iterator
@@ -16,8 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.conftest import REPO
-from tests.site_support import folder_handler, serving
+from tests.site_support import copy_handbook_files, folder_handler, serving
 from tests.versions_support import edit, git, handbook
 
 CHANGED = "negotiation-and-contract"  # an acknowledged stage whose goal 1.0.1 rewords
@@ -29,9 +27,7 @@ BUTTON = "I have read and understood this version"
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("acknowledge") / "handbook"
     root.mkdir()
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_handbook_files(root)
     (root / ".gitignore").write_text("/.handbook/\n/site/\n", encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Handbook Test")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -34,7 +33,7 @@ from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import handbook_cli, zip_members
 from tests.lrs_support import Lrs, ralph  # noqa: F401  (the session's Ralph)
-from tests.site_support import serving
+from tests.site_support import copy_handbook_files, serving
 
 PATH = "customer-service"
 SCHEMA = REPO.parent / "shared" / "schemas" / "cmi5" / "CourseStructure.xsd"
@@ -132,16 +131,10 @@ class Served:
     course: Course
 
 
-def _copy_handbook(root: Path) -> None:
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory, ralph: Lrs) -> Iterator[Served]:  # noqa: F811
     root = tmp_path_factory.mktemp("handbook")
-    _copy_handbook(root)
+    copy_handbook_files(root)
     zip_path = root / "path.zip"
     done = handbook_cli("export", "cmi5", "--path", PATH, "--out", str(zip_path), cwd=root)
     assert done.returncode == 0, done.stderr.decode()
@@ -199,7 +192,7 @@ def test_course_structure_of_every_default_path_is_valid(served: Served, tmp_pat
 
 
 def test_lang_is_refused_a_cmi5_package_holds_every_language(tmp_path: Path) -> None:
-    _copy_handbook(tmp_path)
+    copy_handbook_files(tmp_path)
     out = tmp_path / "x.zip"
     done = handbook_cli("export", "cmi5", "--path", PATH, "--lang", "en", "--out", str(out), cwd=tmp_path)
     assert done.returncode == 2 and "every language" in done.stderr.decode()

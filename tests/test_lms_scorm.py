@@ -34,7 +34,7 @@ from generator.model.types import Text
 from generator.validate import validate
 from tests.conftest import REPO
 from tests.export_support import JS, handbook_cli, zip_members
-from tests.site_support import folder_handler, serving
+from tests.site_support import copy_handbook_files, folder_handler, serving
 
 PATH = "sales-representative"
 QUIZ = "kpi-formulas"
@@ -68,19 +68,13 @@ class Served:
     course: Course
 
 
-def _copy_handbook(root: Path) -> None:
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The package of PATH in English, exported once, unpacked beside the LMS harness."""
     if not RUNTIME.is_file():
         pytest.fail("scorm-again is not installed: run npm ci --prefix tests/js", pytrace=False)
     root = tmp_path_factory.mktemp("handbook")
-    _copy_handbook(root)
+    copy_handbook_files(root)
     zip_path = root / "path.zip"
     done = handbook_cli("export", "scorm", "--path", PATH, "--lang", "en", "--out", str(zip_path), cwd=root)
     assert done.returncode == 0, done.stderr.decode()
@@ -142,7 +136,7 @@ def test_every_default_path_packages_validly(served: Served, tmp_path: Path) -> 
 
     The English pages are those of the exported package; Chinese is built once here.
     """
-    _copy_handbook(tmp_path)
+    copy_handbook_files(tmp_path)
     handbook = validate(tmp_path).handbook
     english = {name: data for name, data in served.members.items() if name.startswith(SITE)}
     for lang, pages in (("en", english), ("zh", built_pages(tmp_path, handbook, "zh", SITE))):
@@ -164,7 +158,7 @@ def test_nothing_comes_from_another_host(served: Served) -> None:
 
 
 def test_a_bad_path_is_refused_with_the_paths_there_are(tmp_path: Path) -> None:
-    _copy_handbook(tmp_path)
+    copy_handbook_files(tmp_path)
     done = handbook_cli("export", "scorm", "--path", "nobody", "--out", str(tmp_path / "x.zip"), cwd=tmp_path)
     assert done.returncode == 2
     assert "no onboarding path 'nobody'" in done.stderr.decode() and PATH in done.stderr.decode()
@@ -392,7 +386,7 @@ def test_without_an_lms_the_handbook_still_works_and_says_so(context: BrowserCon
 
 
 def test_a_handbook_without_mkdocs_yml_is_told_what_is_missing(tmp_path: Path) -> None:
-    _copy_handbook(tmp_path)
+    copy_handbook_files(tmp_path)
     (tmp_path / "mkdocs.yml").unlink()
     done = handbook_cli("export", "scorm", "--path", PATH, "--out", str(tmp_path / "x.zip"), cwd=tmp_path)
     message = done.stderr.decode()

@@ -10,7 +10,6 @@ attempt. With the LRS down, statements wait in the browser and arrive once it is
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from tests.lrs_support import PASSWORD, USER, Lrs, free_port, running_ralph
-from tests.site_support import REPO, BuiltSite, PageErrors, built_site
+from tests.site_support import BuiltSite, PageErrors, built_site, copy_handbook_files
 from tests.test_learning import KPI_QUIZ, PATH, answer, open_page, questions, tick
 
 
@@ -29,9 +28,7 @@ from tests.test_learning import KPI_QUIZ, PATH, answer, open_page, questions, ti
 def lrs_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, Lrs, Path]]:
     """The default handbook with an LRS configured, built and served, and Ralph for it."""
     source = tmp_path_factory.mktemp("source")
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, source / name)
-    shutil.copy(REPO / "mkdocs.yml", source / "mkdocs.yml")
+    copy_handbook_files(source)
     port = free_port()
     config = source / "process" / "handbook.yaml"
     data = yaml.safe_load(config.read_text(encoding="utf-8"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import itertools
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,9 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from tests.site_support import (
-    REPO,
     BuiltSite,
     built_site,
+    copy_handbook_files,
     html_pages,
     parse_page,
 )
@@ -61,9 +60,7 @@ def poison(data: Any, payloads: Iterator[str]) -> Any:
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     source = tmp_path_factory.mktemp("poisoned-source")
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, source / name)
-    shutil.copy(REPO / "mkdocs.yml", source / "mkdocs.yml")
+    copy_handbook_files(source)
     payloads = itertools.cycle(PAYLOADS)
     for path in sorted((source / "process").rglob("*.yaml")) + sorted((source / "quizzes").rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

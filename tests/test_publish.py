@@ -12,7 +12,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import tarfile
 from collections.abc import Iterator
@@ -25,8 +24,7 @@ from playwright.sync_api import Browser, expect
 from generator.export.model_json import model_data
 from generator.publish.publish import PublishOptions, Refused, check_version
 from generator.validate import validate
-from tests.conftest import REPO
-from tests.site_support import folder_handler, serving
+from tests.site_support import copy_handbook_files, folder_handler, serving
 from tests.versions_support import (
     ADDED_QUESTION,
     CHANGED_ITEM,
@@ -224,9 +222,7 @@ def test_refuses_invalid_definitions(published: TwoVersions) -> None:
 
 
 def test_refuses_a_folder_outside_git(tmp_path: Path) -> None:
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_handbook_files(tmp_path)
     os.environ.get("GIT_DIR") is None or pytest.skip("GIT_DIR is set")
     done = handbook(tmp_path, "publish")
     assert done.returncode == 2, done.stderr

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.site_support import copy_handbook_files
 
 CHANGED_ITEM = ("market-analysis", "gather-customer-input")
 UNCHANGED_ITEM = ("market-analysis", "run-market-trend-analysis")
@@ -114,9 +113,7 @@ def two_versions(root: Path) -> TwoVersions:
     """A git repository at ``root`` with the default handbook tagged v1.0.0, then v1.1.0
     (checked out) with the known changes."""
     root.mkdir(parents=True)
-    for name in ("process", "quizzes", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_handbook_files(root)
     (root / ".gitignore").write_text("/.handbook/\n/site/\n/site.*/\n", encoding="utf-8")
     assert "version: 1.0.0" in (root / "process/handbook.yaml").read_text(encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
