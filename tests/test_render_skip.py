@@ -144,3 +144,17 @@ def test_the_preview_renders_once_to_fill_its_memo_even_when_nothing_changed(
     result = validate(root)
     generate(result.handbook, Index(result.handbook), root, only="en", memo=memo)
     assert 0 < memo.rendered < len(memo.pages) / 2
+
+
+def test_configurations_other_commands_write_do_not_make_the_record_stale(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Publishing, an LMS package and the preview write their own mkdocs.<lang>.<purpose>.yml
+    beside the generated ones; the pages are still as rendered."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = workspace.root
+    _generate(root)
+    (root / OUTPUT / "mkdocs.en.publish.yml").write_text("INHERIT: mkdocs.en.yml\n", encoding="utf-8")
+    with monkeypatch.context() as patched:
+        _refuse_rendering(patched)
+        assert _generate(root) > 0

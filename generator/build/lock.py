@@ -18,6 +18,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from generator.render.writer import OUTPUT
+
 LOCK_FILE = "handbook.lock"
 DEFAULT_WAIT_SECONDS = 120.0
 
@@ -28,7 +30,7 @@ class LockBusy(Exception):
 
 def handbook_lock_file(root: Path) -> Path:
     """The lock of a handbook folder: inside the generator's own (ignored) ``.handbook/``."""
-    return root / ".handbook" / LOCK_FILE
+    return root / OUTPUT / LOCK_FILE
 
 
 def _holder_file(lock_file: Path) -> Path:

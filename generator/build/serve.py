@@ -23,7 +23,7 @@ from generator.build import children
 from generator.build.site import mkdocs_env
 from generator.presentation.environment import TEMPLATES
 from generator.render.mkdocs_config import HEADER
-from generator.render.writer import config_path, write_if_changed
+from generator.render.writer import OUTPUT, config_path, write_if_changed
 
 DEBOUNCE_SECONDS = 0.3
 PREVIEW_HOOK = Path(__file__).resolve().parent / "preview_hook.py"
@@ -81,7 +81,7 @@ def preview_config(root: Path, language: str) -> Path:
     preview hook indexes the pages after each build), and without the language switcher:
     the preview serves one language, so the others' pages (and the sitemaps the theme
     fetches for them) are not there."""
-    path = root / ".handbook" / f"preview.{language}.yml"
+    path = root / OUTPUT / f"mkdocs.{language}.preview.yml"
     config = {
         "INHERIT": config_path(root, language).name,
         "hooks": [str(PREVIEW_HOOK)],

@@ -21,7 +21,7 @@ from generator.presentation.escape import md, page_title
 from generator.presentation.labels import labels_for
 from generator.presentation.links import site_folder
 from generator.render.pages import SECTIONS, UNLISTED, Page
-from generator.render.writer import config_path, write_if_changed
+from generator.render.writer import OUTPUT, config_path, write_if_changed
 
 OVERRIDES = Path(__file__).parent / "overrides"
 # Gives the build mike runs when publishing the search index handbook build adds after MkDocs.
@@ -123,7 +123,7 @@ def _material_languages() -> frozenset[str]:
 
 
 def published_config_path(root: Path, lang: str) -> Path:
-    return root / ".handbook" / f"mkdocs.{lang}.publish.yml"
+    return root / OUTPUT / f"mkdocs.{lang}.publish.yml"
 
 
 def published_config(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,8 @@ from generator.model.handbook import Handbook
 from generator.presentation.labels import OVERRIDES
 
 _GENERATOR = Path(__file__).resolve().parent.parent
+# The configuration generating writes for a language (see writer.config_path).
+_LANGUAGE_CONFIG = re.compile(r"mkdocs\.[^.]+\.yml")
 
 
 def render_key(handbook: Handbook, docs: dict[str, dict[str, bytes]], today: datetime.date) -> str | None:
@@ -89,10 +92,12 @@ def _stamps(out: Path) -> dict[str, list[int]]:
 
     Every such file: one that changed or went away, whatever wrote it, means the output is
     not known to be as rendered. Other files of the folder (the lock every writing command
-    takes, a publication's journal) are not the pages and change on every run.
+    takes, a publication's journal, the configurations of a publication, an LMS package or
+    the preview: ``mkdocs.<lang>.<purpose>.yml``) are not what it wrote and change on their own.
     """
     found = {}
-    for path in [*_files(out / "docs"), *sorted(out.glob("mkdocs.*.yml"))]:
+    configs = [path for path in sorted(out.glob("mkdocs.*.yml")) if _LANGUAGE_CONFIG.fullmatch(path.name)]
+    for path in [*_files(out / "docs"), *configs]:
         stat = path.stat()
         found[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
     return found
