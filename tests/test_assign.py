@@ -19,7 +19,6 @@ from generator.export.assignment import (
     build_plan,
     check_request,
     find_path,
-    page_url,
     parse_base_url,
     parse_name,
     parse_start,
@@ -30,6 +29,7 @@ from generator.export.plan.as_ics import escape_text, fold
 from generator.model.handbook import Handbook
 from generator.model.index import Index
 from generator.model.schedule import due_day
+from generator.presentation.links import page_url, served_relative
 from generator.validate import validate
 from tests.conftest import REPO, Workspace
 
@@ -127,6 +127,12 @@ def test_urls_are_relative_to_the_site_root_or_absolute_below_the_base_url(handb
 )
 def test_page_url_follows_mkdocs_directory_urls(page: str, fragment: str, folder: str, url: str) -> None:
     assert page_url(page, fragment, folder=folder) == url
+
+
+def test_a_built_page_is_addressed_from_another_as_mkdocs_serves_them() -> None:
+    assert served_relative("practice/review.md", "practice/review/cards-2.md") == "cards-2/"
+    assert served_relative("index.md", "practice/review/cards-2.md") == "practice/review/cards-2/"
+    assert served_relative("stages/a.md", "index.md") == "../../"
 
 
 @pytest.mark.parametrize(

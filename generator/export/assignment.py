@@ -27,7 +27,7 @@ from generator.model.schedule import Schedule, WorkCalendar, date_of, path_calen
 from generator.model.types import LANGUAGES, Text, canonical_language
 from generator.presentation.days import day_label
 from generator.presentation.labels import Labels, labels_for
-from generator.presentation.links import display_name, locate, site_folder, split_target
+from generator.presentation.links import display_name, locate, page_url, site_folder, split_target
 from generator.presentation.numbers import medium_date
 
 NAME_MAX = 200
@@ -316,18 +316,3 @@ class _Layout:
 
     def date(self, day: int) -> datetime.date:
         return due_date(self.request.start, day, self.calendar)
-
-
-def page_url(page: str, fragment: str = "", *, folder: str = "") -> str:
-    """The URL of a generated page, relative to the site root.
-
-    MkDocs serves ``stages/x.md`` at ``stages/x/`` and ``index.md`` at the folder itself
-    (``use_directory_urls``); a language other than the default lives in its ``folder``.
-    """
-    path = page.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        path = path.removesuffix("index")
-    else:
-        path += "/"
-    url = quote(f"{folder}/{path}" if folder else path, safe=_URL_SAFE) or "./"
-    return f"{url}#{quote(fragment, safe=_URL_SAFE)}" if fragment else url

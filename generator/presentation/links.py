@@ -11,12 +11,15 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote
 
 from generator.model import entities as e
 from generator.model.index import Entity, Index
 from generator.model.types import TARGET_RE
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
+# Characters a built page's URL keeps as they are; anything else is percent-encoded.
+_PAGE_URL_SAFE = "/-._~"
 
 # The field that names an entity of each kind in running text.
 _NAME_FIELD = {
@@ -41,6 +44,27 @@ class Link:
 def anchor(prefix: str, *parts: str) -> str:
     """An HTML id built from ids: only ``[a-z0-9_-]``, whatever the ids contain."""
     return "-".join(_UNSAFE.sub("_", part.lower()) for part in (prefix, *parts) if part)
+
+
+def page_url(page: str, fragment: str = "", *, folder: str = "") -> str:
+    """The URL of a generated page, relative to the site root.
+
+    MkDocs serves ``stages/x.md`` at ``stages/x/`` and ``index.md`` at the folder itself
+    (``use_directory_urls``); a language other than the default lives in its ``folder``.
+    """
+    path = page.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        path = path.removesuffix("index")
+    else:
+        path += "/"
+    url = quote(f"{folder}/{path}" if folder else path, safe=_PAGE_URL_SAFE) or "./"
+    return f"{url}#{quote(fragment, safe=_PAGE_URL_SAFE)}" if fragment else url
+
+
+def served_relative(source: str, target: str) -> str:
+    """The address of ``target``'s built page from ``source``'s built page: for HTML
+    attributes, which MkDocs does not rewrite as it rewrites Markdown links."""
+    return posixpath.relpath(page_url(target), page_url(source)) + "/"
 
 
 def relative(source: str, target: str, fragment: str = "") -> str:

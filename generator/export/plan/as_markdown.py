@@ -65,7 +65,7 @@ def _task(plan: Plan, item: PlanItem) -> str:
         f"{md(plan.word('field.owner'))}{colon}{md(item.owner)}",
     ]
     if item.url:
-        # The URL is percent-encoded already (see assignment.page_url): it cannot end the link.
+        # The URL is percent-encoded already (see presentation.links.page_url): it cannot end the link.
         parts.append(f"[{md(item.target_title or item.url)}]({item.url})")
     if item.prerequisites:
         after = plan.word("list_sep").join(

@@ -12,12 +12,11 @@ still needs nothing from the internet.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, replace
 
 from generator.model import entities as e
 from generator.model.fingerprint import drill_fingerprint, question_fingerprint
-from generator.presentation.links import relative
+from generator.presentation.links import relative, served_relative
 from generator.render.context.learning import question_view
 from generator.render.context.learning_views import QuestionView
 from generator.render.context.practice import REVIEW, _drill, drills_of
@@ -80,19 +79,6 @@ def card_pages(site: Site) -> list[tuple[int, list[_Card]]]:
     return list(enumerate(_chunks(site), 1))
 
 
-def _served(page: str) -> str:
-    """The folder MkDocs serves ``page`` from (``a/b.md`` → ``a/b``, ``a/index.md`` → ``a``)."""
-    folder, _, name = page.rpartition("/")
-    stem = name.removesuffix(".md")
-    return folder if stem == "index" else posixpath.join(folder, stem)
-
-
-def _served_relative(source: str, target: str) -> str:
-    """The address of ``target``'s built page from ``source``'s: for HTML attributes, which
-    MkDocs does not rewrite as it rewrites Markdown links."""
-    return posixpath.relpath(_served(target) or ".", _served(source) or ".") + "/"
-
-
 def _views(site: Site, source: str, cards: list[_Card]) -> tuple[tuple[Drill, ...], tuple[QuestionView, ...]]:
     """The drills and the questions among ``cards``, as the templates show them from ``source``."""
     drills = tuple(_drill(site, source, card.script) for card in cards if card.script is not None)
@@ -112,7 +98,7 @@ def review_page(site: Site, source: str) -> ReviewPage:
     drills, questions = ((), ()) if chunks else _views(site, source, _all_cards(site))
     elsewhere = tuple(
         CardPage(
-            _served_relative(source, card_page(number)),
+            served_relative(source, card_page(number)),
             " ".join(f"{card.key}={card.fingerprint}" for card in chunk),
         )
         for number, chunk in enumerate(chunks, 1)
